@@ -1,0 +1,15 @@
+import type { Check } from "../core/check.js";
+import { dnsRecordsChecks } from "./dns-records.js";
+import { policyChecks } from "./policy.js";
+import { spfChecks } from "./spf.js";
+import { serversChecks } from "./servers.js";
+import { tlsChecks } from "./tls.js";
+
+/** Every check of a domain audit, in report order. */
+export const domainChecks: readonly Check[] = [
+  ...dnsRecordsChecks,
+  ...spfChecks,
+  ...policyChecks,
+  ...serversChecks,
+  ...tlsChecks,
+];

@@ -1,0 +1,3 @@
+import type { Check } from "../core/check.js";
+
+export const spfChecks: Check[] = [];

@@ -1,0 +1,93 @@
+import { writeFileSync } from "node:fs";
+import { Option, type Command } from "commander";
+import type { RunContext } from "../core/context.js";
+import { EXIT, exitCodeFor, UsageError, type ExitCode } from "../core/exit-codes.js";
+import type { Report } from "../core/report.js";
+import { langFromEnv, LANGS, type Lang } from "../i18n/index.js";
+import { createDnsClient, parseResolverSpec, systemResolvers } from "../net/dns/client.js";
+import { renderJson } from "../report/json.js";
+import { renderReport } from "../report/terminal.js";
+import { terminalProgress } from "./progress.js";
+
+/** Flags every command shares. */
+export interface CommonFlags {
+  json?: boolean;
+  format?: "text" | "json";
+  lang?: Lang;
+  color?: boolean;
+  resolver?: string[];
+  timeout?: number;
+  verbose?: boolean;
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+function positiveSeconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 600) throw new UsageError(`--timeout takes seconds between 0 and 600, not ${JSON.stringify(value)}`);
+  return n;
+}
+
+/** Adds --json, --format, --lang, --no-color, --verbose to a command. */
+export function addOutputOptions(cmd: Command): Command {
+  return cmd
+    .option("--json", "print one JSON document")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]))
+    .addOption(new Option("--lang <lang>", "language of the findings (default: from the locale)").choices([...LANGS]))
+    .option("--no-color", "no colours (also off when stdout is not a terminal)")
+    .option("-v, --verbose", "show evidence and advice for passing findings too");
+}
+
+/** Adds --resolver (repeatable) and --timeout. */
+export function addNetworkOptions(cmd: Command): Command {
+  return cmd
+    .option("--resolver <host[:port]>", "DNS server to ask, like dig @server (repeatable; default: /etc/resolv.conf)", collect)
+    .option("--timeout <seconds>", "time limit of each network step", positiveSeconds, 5);
+}
+
+export function wantsJson(flags: CommonFlags): boolean {
+  return flags.json === true || flags.format === "json";
+}
+
+export function langOf(flags: CommonFlags): Lang {
+  return flags.lang ?? langFromEnv();
+}
+
+/** Builds the run context from the flags: the DNS client, time limits, progress on a TTY. */
+export function contextFrom(flags: CommonFlags): RunContext & { finish(): void } {
+  const timeoutMs = Math.round((flags.timeout ?? 5) * 1000);
+  const servers = flags.resolver?.length ? flags.resolver.map(parseResolverSpec) : systemResolvers();
+  if (servers.length === 0) throw new UsageError("no DNS resolver: /etc/resolv.conf lists none; pass --resolver HOST[:PORT]");
+  const progress = wantsJson(flags) ? { step: () => {}, done: () => {} } : terminalProgress();
+  return {
+    dns: createDnsClient({ servers, timeoutMs }),
+    timeoutMs,
+    now: () => new Date(),
+    progress,
+    perHostConcurrency: 2,
+    finish: () => progress.done(),
+  };
+}
+
+/** Prints a report as the flags ask and returns the exit code its findings call for. */
+export function emitReport(report: Report, flags: CommonFlags, extraText: string[] = [], includeEvidence = false): ExitCode {
+  const lang = langOf(flags);
+  if (wantsJson(flags)) {
+    process.stdout.write(renderJson(report, lang, includeEvidence) + "\n");
+  } else {
+    const color = flags.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
+    process.stdout.write(renderReport(report, { lang, color, verbose: flags.verbose }, extraText) + "\n");
+  }
+  return exitCodeFor(report.findings.map((f) => f.severity));
+}
+
+/** Writes saved evidence when --save-evidence was given. */
+export function saveEvidence(path: string | undefined, report: Report): void {
+  if (!path || !report.evidence) return;
+  writeFileSync(path, JSON.stringify({ mxray: "evidence", version: report.version, command: report.command, evidence: report.evidence }, null, 2) + "\n");
+}
+
+/** Exit code for a command that could not run. */
+export const COULD_NOT_RUN: ExitCode = EXIT.unknown;

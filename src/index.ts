@@ -1,0 +1,16 @@
+/** mxray as a library: everything the CLI does is a typed export. */
+export { auditDns, checkDomain, collectDomainEvidence, judgeEvidence, makeReport } from "./audit.js";
+export type { Check } from "./core/check.js";
+export type { RunContext, Progress } from "./core/context.js";
+export type { Evidence, SavedEvidence } from "./core/evidence.js";
+export { EXIT, exitCodeFor, UsageError } from "./core/exit-codes.js";
+export type { Finding, EvidenceBlock, FindingParams } from "./core/finding.js";
+export type { MailHost, MxEvidence } from "./core/mail-hosts.js";
+export type { DomainProbe } from "./core/probe.js";
+export type { Report } from "./core/report.js";
+export type { Severity } from "./core/severity.js";
+export { describe, langFromEnv, catalog, type Lang } from "./i18n/index.js";
+export { createDnsClient, parseResolverSpec, systemResolvers } from "./net/dns/client.js";
+export type { DnsAnswer, DnsClient, DnsRecord, DnsStatus, RRType } from "./net/dns/types.js";
+export { renderJson } from "./report/json.js";
+export { renderReport } from "./report/terminal.js";

@@ -1,0 +1,3 @@
+import type { DomainProbe } from "../core/probe.js";
+
+export const dnsRecordsProbes: DomainProbe[] = [];
