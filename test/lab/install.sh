@@ -20,6 +20,8 @@ PKGS=(
   python3-dnspython libmail-dmarc-perl curl
   # used by the scripts
   gettext-base iproute2 util-linux procps
+  # servers tests: firewall rules inside test-made network namespaces (filtered/unreachable ports)
+  nftables
 )
 missing=$(dpkg-query -W -f='${Package} ${db:Status-Abbrev}\n' "${PKGS[@]}" 2>&1 | awk '$2 != "ii" {print $1}' | tr '\n' ' ')
 if [ -z "$(dpkg-query -W -f='${db:Status-Abbrev}\n' "${PKGS[@]}" 2>&1 | grep -v '^ii')" ]; then

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { checkDomain } from "../../audit.js";
+import { normalizeDomain } from "../../core/domain-name.js";
 import { addNetworkOptions, addOutputOptions, contextFrom, emitReport, saveEvidence, type CommonFlags } from "../common.js";
 
 interface CheckFlags extends CommonFlags {
@@ -17,6 +18,7 @@ export function register(program: Command): void {
     .option("--ca <file>", "extra trusted CA certificate, PEM (repeatable)", (v: string, p: string[] = []) => [...p, v])
     .option("--save-evidence <file>", "write the gathered evidence to FILE (re-judge it with `mxray report FILE`)");
   addNetworkOptions(addOutputOptions(cmd)).action(async (domain: string, flags: CheckFlags) => {
+    normalizeDomain(domain);
     const ctx = contextFrom(flags);
     ctx.dkimSelectors = flags.selector;
     if (flags.ca) {

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { auditDns } from "../../audit.js";
+import { normalizeDomain } from "../../core/domain-name.js";
 import { addNetworkOptions, addOutputOptions, contextFrom, emitReport, saveEvidence, type CommonFlags } from "../common.js";
 
 interface DnsFlags extends CommonFlags {
@@ -15,6 +16,7 @@ export function register(program: Command): void {
     .option("--selector <name>", "DKIM selector to look for (repeatable)", (v: string, p: string[] = []) => [...p, v])
     .option("--save-evidence <file>", "write the gathered evidence to FILE (re-judge it with `mxray report FILE`)");
   addNetworkOptions(addOutputOptions(cmd)).action(async (domain: string, flags: DnsFlags) => {
+    normalizeDomain(domain);
     const ctx = contextFrom(flags);
     ctx.dkimSelectors = flags.selector;
     const report = await auditDns(domain, ctx).finally(() => ctx.finish());
