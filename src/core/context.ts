@@ -25,6 +25,8 @@ export interface RunContext {
   perHostConcurrency: number;
   /** DKIM selectors given by the user, tried before the built-in list. */
   dkimSelectors?: string[];
+  /** DNS blocklist zones to look MX addresses up in (`--dnsbl`); undefined means the built-in list, [] none. */
+  dnsbls?: string[];
   /** Which areas to probe; undefined means all. */
   areas?: ReadonlySet<string>;
 }

@@ -1,3 +1,11 @@
 import type { Catalog } from "../types.js";
+import { dkimMessages } from "./policy/dkim.js";
+import { dmarcMessages } from "./policy/dmarc.js";
+import { mtaStsMessages } from "./policy/mta-sts.js";
 
-export const policyMessages: Catalog = {};
+/** Texts of the policy areas: DMARC, DKIM keys, MTA-STS. */
+export const policyMessages: Catalog = {
+  ...dmarcMessages,
+  ...dkimMessages,
+  ...mtaStsMessages,
+};

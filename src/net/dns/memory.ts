@@ -31,22 +31,38 @@ export function createMemoryResolver(records: DnsRecord[], options: MemoryZoneOp
     async query(name: string, type: RRType): Promise<DnsAnswer> {
       stats.queries++;
       const qname = norm(name);
-      const base = { name: qname, type, server: "memory", elapsedMs: 0, authenticated: isAuthenticated(qname) };
+      const base = {
+        name: qname,
+        type,
+        server: "memory",
+        elapsedMs: 0,
+        authenticated: isAuthenticated(qname),
+      };
       const chain: string[] = [];
       let current = qname;
       for (let hop = 0; hop <= 8; hop++) {
         const forced = options.statuses?.[`${current} ${type}`] ?? options.statuses?.[current];
-        if (forced) return { ...base, status: forced, rcode: rcodeFor(forced), records: [], cnameChain: chain };
+        if (forced)
+          return { ...base, status: forced, rcode: rcodeFor(forced), records: [], cnameChain: chain };
         const here = byName.get(current);
         if (!here) return { ...base, status: "nxdomain", rcode: "NXDOMAIN", records: [], cnameChain: chain };
         const matching = here.filter((r) => r.type === type);
-        if (matching.length) return { ...base, status: "noerror", rcode: "NOERROR", records: matching, cnameChain: chain };
+        if (matching.length)
+          return { ...base, status: "noerror", rcode: "NOERROR", records: matching, cnameChain: chain };
         const cname = type === "CNAME" ? undefined : here.find((r) => r.type === "CNAME");
-        if (!cname || cname.type !== "CNAME") return { ...base, status: "nodata", rcode: "NOERROR", records: [], cnameChain: chain };
+        if (!cname || cname.type !== "CNAME")
+          return { ...base, status: "nodata", rcode: "NOERROR", records: [], cnameChain: chain };
         current = norm(cname.target);
         chain.push(current);
       }
-      return { ...base, status: "error", rcode: "NOERROR", records: [], cnameChain: chain, detail: "CNAME chain too long or looping" };
+      return {
+        ...base,
+        status: "error",
+        rcode: "NOERROR",
+        records: [],
+        cnameChain: chain,
+        detail: "CNAME chain too long or looping",
+      };
     },
   };
 }

@@ -46,11 +46,44 @@ export type DnsRecord =
       expire: number;
       minimum: number;
     }
-  | { type: "DS"; name: string; ttl: number; keyTag: number; algorithm: number; digestType: number; digest: string }
-  | { type: "DNSKEY"; name: string; ttl: number; flags: number; protocol: number; algorithm: number; publicKey: string }
-  | { type: "TLSA"; name: string; ttl: number; usage: number; selector: number; matchingType: number; data: string }
+  // Binary fields: DS digest and TLSA data in lower-case hex, DNSKEY publicKey in base64.
+  | {
+      type: "DS";
+      name: string;
+      ttl: number;
+      keyTag: number;
+      algorithm: number;
+      digestType: number;
+      digest: string;
+    }
+  | {
+      type: "DNSKEY";
+      name: string;
+      ttl: number;
+      flags: number;
+      protocol: number;
+      algorithm: number;
+      publicKey: string;
+    }
+  | {
+      type: "TLSA";
+      name: string;
+      ttl: number;
+      usage: number;
+      selector: number;
+      matchingType: number;
+      data: string;
+    }
   | { type: "CAA"; name: string; ttl: number; flags: number; tag: string; value: string }
-  | { type: "SRV"; name: string; ttl: number; priority: number; weight: number; port: number; target: string };
+  | {
+      type: "SRV";
+      name: string;
+      ttl: number;
+      priority: number;
+      weight: number;
+      port: number;
+      target: string;
+    };
 
 /** The answer to one question, with what diagnosis needs and stub resolvers hide. */
 export interface DnsAnswer {
@@ -85,8 +118,12 @@ export interface DnsClient {
   /** `host:port` of each server, in the order tried. */
   readonly servers: readonly string[];
   query(name: string, type: RRType, options?: DnsQueryOptions): Promise<DnsAnswer>;
-  /** Number of questions actually sent (not served from cache), for statistics. */
-  readonly stats: { queries: number; cacheHits: number };
+  /**
+   * Number of questions actually sent (not served from cache), for statistics. The wire client also
+   * counts `timeouts` (questions no server answered in time) and `responses` (questions some server
+   * answered with a DNS message): see allTimedOut() in client.ts.
+   */
+  readonly stats: { queries: number; cacheHits: number; timeouts?: number; responses?: number };
 }
 
 /** One `dig`-like line for a record, used as evidence. */

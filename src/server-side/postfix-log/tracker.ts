@@ -1,0 +1,81 @@
+/**
+ * Per-message state, keyed by queue id, from arrival (smtpd `client=` / pickup) through cleanup and
+ * qmgr to every delivery attempt and removal. State is dropped at removal and the table is capped
+ * (oldest evicted first), so memory does not grow with the log.
+ */
+
+export interface MessageState {
+  qid: string;
+  /** How it arrived: the smtpd service (`postfix/submission/smtpd`), `pickup`, or "" when not seen. */
+  via: string;
+  /** Client `name[ip]` (or `pickup`), for the sending-domain table of null-sender mail. */
+  client: string;
+  /** Whether it arrived over TLS (the smtpd session had a TLS handshake before `client=`). */
+  tls: boolean;
+  sender: string | undefined;
+  /** Size from qmgr, -1 until seen. */
+  size: number;
+  /** Counted once into the received bytes and sender tables. */
+  counted: boolean;
+  /** Counted once into the deferred-messages total. */
+  deferred: boolean;
+  held: boolean;
+  firstSeen: number;
+}
+
+/**
+ * The open messages of a log.
+ *
+ * @example
+ *   const t = new MessageTracker(1000);
+ *   t.open("1A2B3C", 0).via = "pickup";
+ *   t.close("1A2B3C");
+ */
+export class MessageTracker {
+  private readonly open_ = new Map<string, MessageState>();
+  /** Messages dropped because the table was full (a log that never shows their removal). */
+  evicted = 0;
+  /** Messages that reached removal. */
+  completed = 0;
+
+  constructor(private readonly capacity = 200_000) {}
+
+  get(qid: string): MessageState | undefined {
+    return this.open_.get(qid);
+  }
+
+  /** The state of `qid`, created when first seen. */
+  open(qid: string, ts: number): MessageState {
+    let m = this.open_.get(qid);
+    if (!m) {
+      if (this.open_.size >= this.capacity) {
+        const oldest = this.open_.keys().next();
+        if (!oldest.done) {
+          this.open_.delete(oldest.value);
+          this.evicted++;
+        }
+      }
+      m = { qid, via: "", client: "", tls: false, sender: undefined, size: -1, counted: false, deferred: false, held: false, firstSeen: ts };
+      this.open_.set(qid, m);
+    }
+    return m;
+  }
+
+  close(qid: string): MessageState | undefined {
+    const m = this.open_.get(qid);
+    if (m) {
+      this.open_.delete(qid);
+      this.completed++;
+    }
+    return m;
+  }
+
+  /** Messages still open (in the queue at the end of the log, or whose start the log does not show). */
+  get size(): number {
+    return this.open_.size;
+  }
+
+  values(): IterableIterator<MessageState> {
+    return this.open_.values();
+  }
+}

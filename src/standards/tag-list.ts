@@ -1,0 +1,124 @@
+/**
+ * The tag=value list of DKIM (RFC 6376 §3.2), also used by DMARC (RFC 7489 §6.4) and MTA-STS/TLS-RPT
+ * TXT records: `tag-list = tag-spec *( ";" tag-spec ) [ ";" ]`.
+ *
+ * The parser never throws and never gives up early: it returns every tag it could read plus every
+ * deviation from the grammar, each with its 0-based position in the record, so a finding can point at
+ * the exact character.
+ */
+
+/** One `name=value` pair as written. */
+export interface Tag {
+  name: string;
+  /** The value with surrounding whitespace removed (inner folding whitespace kept). */
+  value: string;
+  /** Position of the tag name in the record. */
+  position: number;
+}
+
+export type TagListProblemKind =
+  /** `;;` or a record starting with `;`: an empty tag-spec, which the grammar does not allow. */
+  | "empty-tag"
+  /** A tag-spec without `=`. */
+  | "missing-equals"
+  /** A tag name that is not `ALPHA *(ALPHA / DIGIT / "_")`. */
+  | "bad-name"
+  /** A value character outside VALCHAR (`%x21-3A / %x3C-7E`) other than folding whitespace. */
+  | "bad-value-char"
+  /** The same tag name twice: RFC 6376 §3.2 makes the whole tag-list invalid. */
+  | "duplicate";
+
+export interface TagListProblem {
+  kind: TagListProblemKind;
+  /** 0-based character position in the record. */
+  position: number;
+  /** The tag name concerned, when there is one. */
+  tag?: string;
+  /** The offending text (a character, a name), for the report. */
+  text?: string;
+}
+
+export interface TagList {
+  tags: Tag[];
+  problems: TagListProblem[];
+}
+
+const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+const WSP = /[ \t\r\n]/;
+
+/**
+ * Parses a tag-list. Tag names are kept as written; use {@link tagMap} for a case-insensitive lookup
+ * where the standard allows it.
+ * @example
+ *   parseTagList("v=DMARC1; p=reject").tags  // [{name:"v",value:"DMARC1",position:0},{name:"p",value:"reject",position:10}]
+ */
+export function parseTagList(record: string): TagList {
+  const tags: Tag[] = [];
+  const problems: TagListProblem[] = [];
+  const seen = new Set<string>();
+  let start = 0;
+  const specs: Array<{ text: string; at: number }> = [];
+  for (let i = 0; i <= record.length; i++) {
+    if (i === record.length || record[i] === ";") {
+      specs.push({ text: record.slice(start, i), at: start });
+      start = i + 1;
+    }
+  }
+  specs.forEach((spec, index) => {
+    const isLast = index === specs.length - 1;
+    if (spec.text.trim() === "") {
+      // A trailing ";" (followed only by whitespace) is allowed; an empty spec elsewhere is not.
+      if (!isLast) problems.push({ kind: "empty-tag", position: spec.at });
+      return;
+    }
+    const eq = spec.text.indexOf("=");
+    const lead = spec.text.length - spec.text.trimStart().length;
+    const namePos = spec.at + lead;
+    if (eq < 0) {
+      problems.push({ kind: "missing-equals", position: namePos, text: spec.text.trim() });
+      return;
+    }
+    const name = spec.text.slice(0, eq).trim();
+    if (!NAME.test(name)) {
+      problems.push({ kind: "bad-name", position: namePos, text: name });
+      return;
+    }
+    const rawValue = spec.text.slice(eq + 1);
+    const valueLead = rawValue.length - rawValue.trimStart().length;
+    const value = rawValue.trim();
+    for (let k = 0; k < value.length; k++) {
+      const c = value.charCodeAt(k);
+      const ok = (c >= 0x21 && c <= 0x3a) || (c >= 0x3c && c <= 0x7e) || WSP.test(value[k] ?? "");
+      if (!ok) {
+        problems.push({
+          kind: "bad-value-char",
+          position: spec.at + eq + 1 + valueLead + k,
+          tag: name,
+          text: value[k],
+        });
+        break;
+      }
+    }
+    const key = name.toLowerCase();
+    if (seen.has(key)) problems.push({ kind: "duplicate", position: namePos, tag: name });
+    seen.add(key);
+    tags.push({ name, value, position: namePos });
+  });
+  return { tags, problems };
+}
+
+/**
+ * First occurrence of each tag, keyed by lower-case name.
+ * @example
+ *   tagMap(parseTagList("v=DKIM1; p=abc").tags).get("p")?.value  // "abc"
+ */
+export function tagMap(tags: readonly Tag[]): Map<string, Tag> {
+  const map = new Map<string, Tag>();
+  for (const t of tags) if (!map.has(t.name.toLowerCase())) map.set(t.name.toLowerCase(), t);
+  return map;
+}
+
+/** Removes folding whitespace inside a value (base64 keys are often split across TXT strings). */
+export function stripWhitespace(value: string): string {
+  return value.replace(/[ \t\r\n]+/g, "");
+}
