@@ -38,7 +38,10 @@ async function main(): Promise<void> {
     if (started) execFileSync("bash", ["test/lab/stop.sh"], { stdio: "ignore" });
   }
   mkdirSync("bench/out", { recursive: true });
-  writeFileSync("bench/out/results.json", JSON.stringify({ at: new Date().toISOString(), results }, null, 2) + "\n");
+  writeFileSync(
+    "bench/out/results.json",
+    JSON.stringify({ at: new Date().toISOString(), results }, null, 2) + "\n",
+  );
   process.stdout.write("\nresults written to bench/out/results.json\n");
 }
 

@@ -42,7 +42,13 @@ export function judgeEvidence(evidence: Evidence): Finding[] {
 }
 
 /** Wraps findings and evidence into a report. */
-export function makeReport(command: string, evidence: Evidence, findings: Finding[], startedAt: Date, now: Date): Report {
+export function makeReport(
+  command: string,
+  evidence: Evidence,
+  findings: Finding[],
+  startedAt: Date,
+  now: Date,
+): Report {
   return {
     tool: "mxray",
     version: VERSION,

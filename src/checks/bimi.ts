@@ -24,7 +24,10 @@ const PROBLEM_IDS: Record<BimiProblemCode, string> = {
 };
 
 /** The first lookup that failed, or the first one with a matching record; undefined when none has one. */
-function pick(lookups: TxtLookup[], match: (txt: string) => boolean): { lookup: TxtLookup; failure: boolean } | undefined {
+function pick(
+  lookups: TxtLookup[],
+  match: (txt: string) => boolean,
+): { lookup: TxtLookup; failure: boolean } | undefined {
   for (const l of lookups) {
     if (failed(l.answer)) return { lookup: l, failure: true };
     if (txtValues(l.answer).some(match)) return { lookup: l, failure: false };
@@ -38,13 +41,25 @@ function checkDmarcForBimi(domain: string, lookups: TxtLookup[]): Finding[] {
   const blocks = lookups.map((l) => dnsBlock(l.answer));
   if (found?.failure) return [lookupFailed(AREA, found.lookup.answer, "warning", found.lookup.name, [DRAFT])];
   const raw = found ? txtValues(found.lookup.answer).find(isDmarcRecord) : undefined;
-  if (!found || raw === undefined) return [finding("bimi.dmarc.missing", "error", AREA, domain, { domain }, blocks, [DRAFT, "RFC 7489 §6.3"])];
+  if (!found || raw === undefined)
+    return [
+      finding("bimi.dmarc.missing", "error", AREA, domain, { domain }, blocks, [DRAFT, "RFC 7489 §6.3"]),
+    ];
   const r = parseDmarcRecord(raw);
   const facts = { p: r.usable ? r.p : undefined, sp: r.sp, pct: r.pct };
   const shortfall = bimiDmarcShortfall(facts);
   if (!shortfall) return [];
-  const params = { domain, record: found.lookup.name, p: facts.p ?? "-", sp: facts.sp ?? "-", pct: facts.pct, shortfall };
-  return [finding("bimi.dmarc.not-enforced", "warning", AREA, domain, params, blocks, [DRAFT, "RFC 7489 §6.3"])];
+  const params = {
+    domain,
+    record: found.lookup.name,
+    p: facts.p ?? "-",
+    sp: facts.sp ?? "-",
+    pct: facts.pct,
+    shortfall,
+  };
+  return [
+    finding("bimi.dmarc.not-enforced", "warning", AREA, domain, params, blocks, [DRAFT, "RFC 7489 §6.3"]),
+  ];
 }
 
 /** Judges the BIMI record and the DMARC policy it depends on. */
@@ -58,14 +73,27 @@ export function checkBimi(evidence: Evidence): Finding[] {
   if (!found) return [finding("bimi.missing", "info", AREA, domain, { domain }, blocks, [DRAFT])];
   const name = found.lookup.name;
   const records = txtValues(found.lookup.answer).filter(isBimiRecord);
-  if (records.length > 1) return [finding("bimi.multiple", "error", AREA, name, { domain, count: records.length }, blocks, [DRAFT])];
+  if (records.length > 1)
+    return [
+      finding("bimi.multiple", "error", AREA, name, { domain, count: records.length }, blocks, [DRAFT]),
+    ];
   const parsed = parseBimi(records[0] ?? "");
   if (parsed.declined) return [finding("bimi.declined", "info", AREA, name, { domain }, blocks, [DRAFT])];
   const out: Finding[] = parsed.problems.map((p) =>
     finding(PROBLEM_IDS[p.code], p.severity, AREA, name, { domain, text: p.text ?? "" }, blocks, [DRAFT]),
   );
   if (!parsed.problems.some((p) => p.severity === "error")) {
-    out.push(finding("bimi.ok", "ok", AREA, name, { domain, location: parsed.location ?? "-", authority: parsed.authority || "-" }, blocks, [DRAFT]));
+    out.push(
+      finding(
+        "bimi.ok",
+        "ok",
+        AREA,
+        name,
+        { domain, location: parsed.location ?? "-", authority: parsed.authority || "-" },
+        blocks,
+        [DRAFT],
+      ),
+    );
   }
   return [...out, ...checkDmarcForBimi(domain, b.dmarc)];
 }

@@ -23,8 +23,20 @@ export function checkDkim(ev: DkimEvidence): Finding[] {
   }
   let keysFound = 0;
   const failedCommon: DkimSelectorLookup[] = [];
+  // A wildcard key answers for every name: guessed selectors that only echo it prove nothing.
+  const wildcardKeys = ev.wildcard && answered(ev.wildcard.answer) ? txtValues(ev.wildcard.answer).filter(looksLikeDkimKey) : [];
+  const echoesWildcard = (l: DkimSelectorLookup) =>
+    wildcardKeys.length > 0 &&
+    l.source === "common" &&
+    txtValues(l.answer).length > 0 &&
+    txtValues(l.answer).every((t) => wildcardKeys.includes(t));
+  if (ev.wildcard && wildcardKeys.length > 0) {
+    out.push(finding("dkim.selectors.wildcard", "warning", AREA, `*._domainkey.${ev.domain}`, { domain: ev.domain, name: ev.wildcard.answer.name }, [dnsBlock(ev.wildcard.answer)], ["RFC 6376 §3.6.2.1", "RFC 4592"]));
+  }
+  const usableTypes = new Set<string>();
   for (const l of ev.lookups) {
     const name = l.answer.name;
+    if (answered(l.answer) && echoesWildcard(l)) continue;
     if (!answered(l.answer)) {
       if (l.source === "user") out.push(lookupFailed(AREA, l.answer, "error", [RFC]));
       else failedCommon.push(l);
@@ -34,13 +46,40 @@ export function checkDkim(ev: DkimEvidence): Finding[] {
     if (keys.length === 0) {
       // A guessed selector without a key proves nothing; a selector the user named must have one.
       if (l.source === "user") {
-        out.push(finding("dkim.selector.missing", "error", AREA, name, { selector: l.selector, name, status: l.answer.status.toUpperCase() }, [dnsBlock(l.answer)], [RFC]));
+        out.push(
+          finding(
+            "dkim.selector.missing",
+            "error",
+            AREA,
+            name,
+            { selector: l.selector, name, status: l.answer.status.toUpperCase() },
+            [dnsBlock(l.answer)],
+            [RFC],
+          ),
+        );
       }
       continue;
     }
     keysFound++;
-    if (keys.length > 1) out.push(finding("dkim.record.multiple", "warning", AREA, name, { name, count: keys.length }, [dnsBlock(l.answer)], ["RFC 6376 §3.6.2.2"]));
-    out.push(...keyFindings(l, parseDkimKeyRecord(keys[0] ?? "")));
+    if (keys.length > 1)
+      out.push(
+        finding(
+          "dkim.record.multiple",
+          "warning",
+          AREA,
+          name,
+          { name, count: keys.length },
+          [dnsBlock(l.answer)],
+          ["RFC 6376 §3.6.2.2"],
+        ),
+      );
+    const key = parseDkimKeyRecord(keys[0] ?? "");
+    const found = keyFindings(l, key);
+    if (found.some((f) => f.id === "dkim.key.found")) usableTypes.add(key.keyType);
+    out.push(...found);
+  }
+  if (usableTypes.has("ed25519") && !usableTypes.has("rsa")) {
+    out.push(finding("dkim.key.ed25519-without-rsa", "info", AREA, ev.domain, { domain: ev.domain }, [], ["RFC 8463 §1", "RFC 6376 §3.3"]));
   }
   if (failedCommon.length > 0) {
     out.push(
@@ -49,7 +88,10 @@ export function checkDkim(ev: DkimEvidence): Finding[] {
         "warning",
         AREA,
         ev.domain,
-        { count: failedCommon.length, selectors: failedCommon.map((l) => `${l.selector} (${l.answer.status.toUpperCase()})`).join(", ") },
+        {
+          count: failedCommon.length,
+          selectors: failedCommon.map((l) => `${l.selector} (${l.answer.status.toUpperCase()})`).join(", "),
+        },
         failedCommon.slice(0, 5).map((l) => dnsBlock(l.answer)),
       ),
     );
@@ -71,14 +113,36 @@ function keyFindings(l: DkimSelectorLookup, k: DkimKeyRecord): Finding[] {
   const name = l.answer.name;
   const evidence: EvidenceBlock[] = [dnsBlock(l.answer)];
   const via = l.answer.cnameChain.length ? l.answer.cnameChain.join(" -> ") : "";
-  const f = (id: string, severity: Finding["severity"], params: Finding["params"], refs: string[] = [RFC], extra: EvidenceBlock[] = []) =>
-    out.push(finding(id, severity, AREA, name, { selector: l.selector, name, ...params }, [...evidence, ...extra], refs));
+  const f = (
+    id: string,
+    severity: Finding["severity"],
+    params: Finding["params"],
+    refs: string[] = [RFC],
+    extra: EvidenceBlock[] = [],
+  ) =>
+    out.push(
+      finding(
+        id,
+        severity,
+        AREA,
+        name,
+        { selector: l.selector, name, ...params },
+        [...evidence, ...extra],
+        refs,
+      ),
+    );
 
   let unusable = false;
   for (const p of k.problems) {
     switch (p.kind) {
       case "syntax":
-        f(syntaxId("dkim", p.syntax), p.syntax === "duplicate" ? "error" : syntaxSeverity(p.syntax), { position: p.position, tag: p.tag ?? "", text: p.text ?? "" }, ["RFC 6376 §3.2"], [pointAt(k.raw, p.position)]);
+        f(
+          syntaxId("dkim", p.syntax),
+          p.syntax === "duplicate" ? "error" : syntaxSeverity(p.syntax),
+          { position: p.position, tag: p.tag ?? "", text: p.text ?? "" },
+          ["RFC 6376 §3.2"],
+          [pointAt(name, k.raw, p.position)],
+        );
         if (p.syntax !== "empty-tag") unusable = true;
         break;
       case "bad-version":
@@ -90,7 +154,13 @@ function keyFindings(l: DkimSelectorLookup, k: DkimKeyRecord): Finding[] {
         unusable = true;
         break;
       case "bad-base64":
-        f("dkim.key.bad-base64", "error", { position: p.position }, [RFC], [pointAt(k.raw, p.position)]);
+        f(
+          "dkim.key.bad-base64",
+          "error",
+          { position: p.position },
+          [RFC],
+          [pointAt(name, k.raw, p.position)],
+        );
         unusable = true;
         break;
       case "bad-key":
@@ -122,7 +192,8 @@ function keyFindings(l: DkimSelectorLookup, k: DkimKeyRecord): Finding[] {
     if (k.bits < MIN_RSA_BITS) {
       f("dkim.key.rsa-weak", "error", { bits: k.bits }, ["RFC 8301 §3.2"]);
       unusable = true;
-    } else if (k.bits < GOOD_RSA_BITS) f("dkim.key.rsa-short", "warning", { bits: k.bits }, ["RFC 8301 §3.2"]);
+    } else if (k.bits < GOOD_RSA_BITS)
+      f("dkim.key.rsa-short", "warning", { bits: k.bits }, ["RFC 8301 §3.2"]);
     else if (k.bits > MAX_RSA_BITS) f("dkim.key.rsa-long", "warning", { bits: k.bits }, ["RFC 8301 §3.2"]);
     if (k.encoding === "pkcs1") f("dkim.key.pkcs1", "warning", {}, [RFC]);
   }

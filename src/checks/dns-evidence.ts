@@ -13,6 +13,20 @@ export function failed(a: Pick<DnsAnswer, "status">): boolean {
 }
 
 /** The shared `dns.lookup.failed` finding (catalog: core.ts): a failure is never "no record". */
-export function lookupFailed(area: string, a: DnsAnswer, severity: Severity, subject = a.name, references?: string[]): Finding {
-  return finding("dns.lookup.failed", severity, area, subject, { name: a.name, type: a.type, status: a.status.toUpperCase() }, [dnsBlock(a)], references);
+export function lookupFailed(
+  area: string,
+  a: DnsAnswer,
+  severity: Severity,
+  subject = a.name,
+  references?: string[],
+): Finding {
+  return finding(
+    "dns.lookup.failed",
+    severity,
+    area,
+    subject,
+    { name: a.name, type: a.type, status: a.status.toUpperCase() },
+    [dnsBlock(a)],
+    references,
+  );
 }

@@ -8,4 +8,12 @@ import { ptrCheck } from "./ptr.js";
 import { tlsRptCheck } from "./tls-rpt.js";
 
 /** Checks of the DNS-record areas, in report order. */
-export const dnsRecordsChecks: Check[] = [mxCheck, ptrCheck, dnssecCheck, daneRecordsCheck, tlsRptCheck, bimiCheck, dnsblCheck];
+export const dnsRecordsChecks: Check[] = [
+  mxCheck,
+  ptrCheck,
+  dnssecCheck,
+  daneRecordsCheck,
+  tlsRptCheck,
+  bimiCheck,
+  dnsblCheck,
+];

@@ -27,7 +27,17 @@ export function checkDnsbl(evidence: Evidence): Finding[] {
     if (!problem) continue;
     broken.set(t.zone, t);
     const id = problem === "lists-control" ? "dnsbl.zone.lists-everything" : "dnsbl.zone.test-missing";
-    out.push(finding(id, "warning", AREA, t.zone, { zone: t.zone }, [dnsBlock(t.test), dnsBlock(t.control)], ["RFC 5782 §5"]));
+    out.push(
+      finding(
+        id,
+        "warning",
+        AREA,
+        t.zone,
+        { zone: t.zone },
+        [dnsBlock(t.test), dnsBlock(t.control)],
+        ["RFC 5782 §5"],
+      ),
+    );
   }
   const clean = new Map<string, number>();
   for (const l of d.lookups) {
@@ -43,7 +53,17 @@ export function checkDnsbl(evidence: Evidence): Finding[] {
       case "listed": {
         const reason = l.txt ? txtValues(l.txt).join(" | ") : "";
         const id = broken.has(l.zone) ? "dnsbl.listed.unreliable" : "dnsbl.listed";
-        out.push(finding(id, broken.has(l.zone) ? "warning" : "error", AREA, subject, { ...params, reason: reason || "-" }, blocks, REFS));
+        out.push(
+          finding(
+            id,
+            broken.has(l.zone) ? "warning" : "error",
+            AREA,
+            subject,
+            { ...params, reason: reason || "-" },
+            blocks,
+            REFS,
+          ),
+        );
         break;
       }
       case "refused":
@@ -53,14 +73,35 @@ export function checkDnsbl(evidence: Evidence): Finding[] {
         out.push(finding("dnsbl.unexpected", "warning", AREA, subject, params, blocks, REFS));
         break;
       case "failed":
-        out.push(finding("dnsbl.lookup-failed", "warning", AREA, subject, { ...params, status: l.answer.status.toUpperCase() }, blocks, REFS));
+        out.push(
+          finding(
+            "dnsbl.lookup-failed",
+            "warning",
+            AREA,
+            subject,
+            { ...params, status: l.answer.status.toUpperCase() },
+            blocks,
+            REFS,
+          ),
+        );
         break;
     }
   }
   const perAddress = new Map<string, number>();
   for (const l of d.lookups) perAddress.set(l.address, (perAddress.get(l.address) ?? 0) + 1);
   for (const [address, total] of perAddress) {
-    if (clean.get(address) === total) out.push(finding("dnsbl.clean", "ok", AREA, address, { address, count: total, zones: d.zones.join(", ") }, [], REFS));
+    if (clean.get(address) === total)
+      out.push(
+        finding(
+          "dnsbl.clean",
+          "ok",
+          AREA,
+          address,
+          { address, count: total, zones: d.zones.join(", ") },
+          [],
+          REFS,
+        ),
+      );
   }
   return out;
 }

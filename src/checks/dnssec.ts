@@ -11,7 +11,11 @@ const REFS = ["RFC 4033 §3.2.3", "RFC 6840 §5.7"];
  * Judges one subject. Every verdict rests on the AD flag of the answers, which only a validating
  * resolver sets: the catalog texts say so, and carry the resolver in `{resolver}`.
  */
-export function checkDnssecSubject(s: DnssecSubject, zone: DnssecZone | undefined, resolver: string): Finding[] {
+export function checkDnssecSubject(
+  s: DnssecSubject,
+  zone: DnssecZone | undefined,
+  resolver: string,
+): Finding[] {
   const params = { name: s.name, role: s.role, zone: s.zone ?? "-", resolver };
   const zoneBlocks = zone ? [dnsBlock(zone.ds), dnsBlock(zone.dnskey)] : [];
   const blocks = [...s.answers.map(dnsBlock), ...s.walk.map(dnsBlock), ...zoneBlocks];
@@ -26,17 +30,35 @@ export function checkDnssecSubject(s: DnssecSubject, zone: DnssecZone | undefine
   }
   const answerFailure = [...s.answers, ...s.walk].find(failed);
   if (answerFailure || !zone) {
-    return [finding("dnssec.indeterminate", "warning", AREA, s.name, { ...params, status: answerFailure?.status.toUpperCase() ?? "-" }, blocks, REFS)];
+    return [
+      finding(
+        "dnssec.indeterminate",
+        "warning",
+        AREA,
+        s.name,
+        { ...params, status: answerFailure?.status.toUpperCase() ?? "-" },
+        blocks,
+        REFS,
+      ),
+    ];
   }
   if (failed(zone.ds)) return [lookupFailed(AREA, zone.ds, "warning", s.name, REFS)];
   if (failed(zone.dnskey)) return [lookupFailed(AREA, zone.dnskey, "warning", s.name, REFS)];
 
   const dnskeyPresent = zone.dnskey.status === "noerror";
   const judged = s.answers.length ? s.answers : [zone.dnskey];
-  if (judged.every((a) => a.authenticated)) return [finding("dnssec.validated", "ok", AREA, s.name, params, blocks, REFS)];
-  if (dsPresent && dnskeyPresent) return [finding("dnssec.not-validated", "warning", AREA, s.name, params, blocks, REFS)];
-  if (dsPresent) return [finding("dnssec.dnskey.missing", "error", AREA, s.name, params, blocks, ["RFC 4035 §5", "RFC 4033 §5"])];
-  if (dnskeyPresent) return [finding("dnssec.ds.missing", "warning", AREA, s.name, params, blocks, ["RFC 4033 §3.1", "RFC 4035 §5"])];
+  if (judged.every((a) => a.authenticated))
+    return [finding("dnssec.validated", "ok", AREA, s.name, params, blocks, REFS)];
+  if (dsPresent && dnskeyPresent)
+    return [finding("dnssec.not-validated", "warning", AREA, s.name, params, blocks, REFS)];
+  if (dsPresent)
+    return [
+      finding("dnssec.dnskey.missing", "error", AREA, s.name, params, blocks, ["RFC 4035 §5", "RFC 4033 §5"]),
+    ];
+  if (dnskeyPresent)
+    return [
+      finding("dnssec.ds.missing", "warning", AREA, s.name, params, blocks, ["RFC 4033 §3.1", "RFC 4035 §5"]),
+    ];
   return [finding("dnssec.unsigned", "info", AREA, s.name, params, blocks, ["RFC 4033 §4", "RFC 7672 §1.3"])];
 }
 
@@ -47,6 +69,12 @@ export const dnssecCheck: Check = {
     const d = evidence.dnssec;
     if (!d) return [];
     const resolver = evidence.resolvers.join(", ") || "-";
-    return d.subjects.flatMap((s) => checkDnssecSubject(s, d.zones.find((z) => z.apex === s.zone), resolver));
+    return d.subjects.flatMap((s) =>
+      checkDnssecSubject(
+        s,
+        d.zones.find((z) => z.apex === s.zone),
+        resolver,
+      ),
+    );
   },
 };

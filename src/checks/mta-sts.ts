@@ -5,7 +5,14 @@ import type { MxEvidence } from "../core/mail-hosts.js";
 import { txtValues } from "../net/dns/types.js";
 import type { HttpsFetchResult } from "../net/https-fetch.js";
 import type { MtaStsEvidence } from "../probes/mta-sts.js";
-import { isMtaStsRecord, matchingMxPattern, mxMatchesPattern, parseMtaStsPolicy, parseMtaStsRecord, type MtaStsPolicy } from "../standards/mta-sts.js";
+import {
+  isMtaStsRecord,
+  matchingMxPattern,
+  mxMatchesPattern,
+  parseMtaStsPolicy,
+  parseMtaStsRecord,
+  type MtaStsPolicy,
+} from "../standards/mta-sts.js";
 import { answered, dnsBlock, lookupFailed } from "./policy-common.js";
 
 const AREA = "mta-sts";
@@ -16,29 +23,41 @@ const MATCH = "RFC 8461 §4.1";
 /** Under a day, a policy may expire between two messages of a normal mail flow. */
 const SHORT_MAX_AGE = 86400;
 const BODY_LINES_SHOWN = 30;
+const BODY_LINE_CHARS = 200;
 
 /** The HTTPS exchange as evidence lines: addresses, TLS and certificate facts, status, headers, body. */
 export function httpBlock(fetch: HttpsFetchResult): EvidenceBlock {
   const lines = [`GET ${fetch.url}`];
-  for (const a of fetch.attempts) lines.push(`connect ${a.address}:${fetch.port}: ${a.outcome}${a.detail ? ` (${a.detail})` : ""}`);
+  for (const a of fetch.attempts)
+    lines.push(`connect ${a.address}:${fetch.port}: ${a.outcome}${a.detail ? ` (${a.detail})` : ""}`);
   if (fetch.tls) {
     lines.push(`TLS ${fetch.tls.protocol ?? "?"} ${fetch.tls.cipher ?? ""}`.trimEnd());
     const c = fetch.tls.certificate;
     if (c) {
       lines.push(`certificate subject: ${c.subject}`, `certificate issuer: ${c.issuer}`);
       if (c.subjectAltName) lines.push(`certificate SAN: ${c.subjectAltName}`);
-      lines.push(`certificate valid: ${c.validFrom} - ${c.validTo}`, `certificate sha256: ${c.fingerprint256}`);
+      lines.push(
+        `certificate valid: ${c.validFrom} - ${c.validTo}`,
+        `certificate sha256: ${c.fingerprint256}`,
+      );
     }
-    lines.push(fetch.tls.authorized ? "certificate verified for the host name" : `certificate NOT verified: ${fetch.tls.authorizationError ?? "?"}`);
+    lines.push(
+      fetch.tls.authorized
+        ? "certificate verified for the host name"
+        : `certificate NOT verified: ${fetch.tls.authorizationError ?? "?"}`,
+    );
   }
   if (fetch.status !== undefined) {
     lines.push(`HTTP ${fetch.status} ${fetch.statusText ?? ""}`.trimEnd());
-    for (const h of ["content-type", "content-length", "location"]) if (fetch.headers?.[h]) lines.push(`${h}: ${fetch.headers[h]}`);
+    for (const h of ["content-type", "content-length", "location"])
+      if (fetch.headers?.[h]) lines.push(`${h}: ${fetch.headers[h]}`);
   }
-  if (fetch.outcome !== "ok") lines.push(`outcome: ${fetch.outcome}${fetch.detail ? ` - ${fetch.detail}` : ""}`);
+  if (fetch.outcome !== "ok")
+    lines.push(`outcome: ${fetch.outcome}${fetch.detail ? ` - ${fetch.detail}` : ""}`);
   if (fetch.body !== undefined) {
     const body = fetch.body.split(/\r?\n/);
-    lines.push("", ...body.slice(0, BODY_LINES_SHOWN));
+    // Long lines (an HTML page, a minified blob) are cut: evidence should stay readable.
+    lines.push("", ...body.slice(0, BODY_LINES_SHOWN).map((l) => (l.length > BODY_LINE_CHARS ? `${l.slice(0, BODY_LINE_CHARS)}...` : l)));
     if (body.length > BODY_LINES_SHOWN) lines.push(`... (${body.length - BODY_LINES_SHOWN} more lines)`);
   }
   return { kind: "http", label: fetch.url, lines };
@@ -53,30 +72,125 @@ export function checkMtaSts(ev: MtaStsEvidence, mx?: MxEvidence): Finding[] {
   const records = txts.filter(isMtaStsRecord);
   const recordBlock = dnsBlock(ev.record);
   for (const txt of txts.filter((t) => !isMtaStsRecord(t) && /sts/i.test(t))) {
-    out.push(finding("mta-sts.record.ignored", "error", AREA, recordName, { name: recordName, record: txt }, [recordBlock], [REC]));
+    out.push(
+      finding(
+        "mta-sts.record.ignored",
+        "error",
+        AREA,
+        recordName,
+        { name: recordName, record: txt },
+        [recordBlock],
+        [REC],
+      ),
+    );
   }
   const policyOk = ev.fetch?.outcome === "ok" && ev.fetch.status === 200;
 
   if (records.length === 0) {
     // Without the TXT record senders never look for a policy: a published policy is then useless.
     if (policyOk && /version:\s*STSv1/.test(ev.fetch?.body ?? "")) {
-      out.push(finding("mta-sts.record.missing-policy-present", "warning", AREA, recordName, { name: recordName, url: ev.policyUrl }, [recordBlock, httpBlock(ev.fetch as HttpsFetchResult)], [REC]));
+      out.push(
+        finding(
+          "mta-sts.record.missing-policy-present",
+          "warning",
+          AREA,
+          recordName,
+          { name: recordName, url: ev.policyUrl },
+          [recordBlock, httpBlock(ev.fetch as HttpsFetchResult)],
+          [REC],
+        ),
+      );
     } else if (out.length === 0) {
-      out.push(finding("mta-sts.record.missing", "info", AREA, ev.domain, { domain: ev.domain, name: recordName }, [recordBlock], ["RFC 8461"]));
+      out.push(
+        finding(
+          "mta-sts.record.missing",
+          "info",
+          AREA,
+          ev.domain,
+          { domain: ev.domain, name: recordName },
+          [recordBlock],
+          ["RFC 8461"],
+        ),
+      );
     }
     return out;
   }
   if (records.length > 1) {
-    out.push(finding("mta-sts.record.multiple", "error", AREA, recordName, { name: recordName, count: records.length }, [recordBlock], [REC]));
+    out.push(
+      finding(
+        "mta-sts.record.multiple",
+        "error",
+        AREA,
+        recordName,
+        { name: recordName, count: records.length },
+        [recordBlock],
+        [REC],
+      ),
+    );
   } else {
     const rec = parseMtaStsRecord(records[0] ?? "");
     for (const p of rec.problems) {
-      if (p.kind === "bad-id") out.push(finding("mta-sts.record.id-invalid", "error", AREA, recordName, { name: recordName, value: p.value }, [recordBlock], [REC]));
-      else if (p.kind === "missing-id") out.push(finding("mta-sts.record.id-missing", "error", AREA, recordName, { name: recordName }, [recordBlock], [REC]));
-      else if (p.kind === "syntax") out.push(finding("mta-sts.record.syntax", "error", AREA, recordName, { name: recordName, position: p.position, text: p.text ?? "" }, [recordBlock], [REC]));
-      else if (p.kind === "duplicate") out.push(finding("mta-sts.record.duplicate-tag", "error", AREA, recordName, { name: recordName, tag: p.tag }, [recordBlock], [REC]));
+      if (p.kind === "bad-id")
+        out.push(
+          finding(
+            "mta-sts.record.id-invalid",
+            "error",
+            AREA,
+            recordName,
+            { name: recordName, value: p.value },
+            [recordBlock],
+            [REC],
+          ),
+        );
+      else if (p.kind === "missing-id")
+        out.push(
+          finding(
+            "mta-sts.record.id-missing",
+            "error",
+            AREA,
+            recordName,
+            { name: recordName },
+            [recordBlock],
+            [REC],
+          ),
+        );
+      else if (p.kind === "syntax")
+        out.push(
+          finding(
+            "mta-sts.record.syntax",
+            "error",
+            AREA,
+            recordName,
+            { name: recordName, position: p.position, text: p.text ?? "" },
+            [recordBlock],
+            [REC],
+          ),
+        );
+      else if (p.kind === "duplicate")
+        out.push(
+          finding(
+            "mta-sts.record.duplicate-tag",
+            "error",
+            AREA,
+            recordName,
+            { name: recordName, tag: p.tag },
+            [recordBlock],
+            [REC],
+          ),
+        );
     }
-    if (rec.problems.length === 0) out.push(finding("mta-sts.record.valid", "ok", AREA, recordName, { name: recordName, id: rec.id ?? "" }, [recordBlock], [REC]));
+    if (rec.problems.length === 0)
+      out.push(
+        finding(
+          "mta-sts.record.valid",
+          "ok",
+          AREA,
+          recordName,
+          { name: recordName, id: rec.id ?? "" },
+          [recordBlock],
+          [REC],
+        ),
+      );
   }
   if (!ev.fetch) return out;
   const fetchFinding = fetchFindings(ev, ev.fetch);
@@ -91,8 +205,9 @@ export function checkMtaSts(ev: MtaStsEvidence, mx?: MxEvidence): Finding[] {
 function fetchFindings(ev: MtaStsEvidence, fetch: HttpsFetchResult): Finding[] {
   const host = fetch.host;
   const block = [httpBlock(fetch), ...fetch.dns.map(dnsBlock)];
-  const f = (id: string, params: Finding["params"], severity: Finding["severity"] = "error") =>
-    [finding(id, severity, AREA, ev.policyUrl, { host, url: ev.policyUrl, ...params }, block, [FETCH])];
+  const f = (id: string, params: Finding["params"], severity: Finding["severity"] = "error") => [
+    finding(id, severity, AREA, ev.policyUrl, { host, url: ev.policyUrl, ...params }, block, [FETCH]),
+  ];
   switch (fetch.outcome) {
     case "no-address":
       return f("mta-sts.policy.host-missing", {});
@@ -115,10 +230,12 @@ function fetchFindings(ev: MtaStsEvidence, fetch: HttpsFetchResult): Finding[] {
       break;
   }
   const status = fetch.status ?? 0;
-  if (status >= 300 && status < 400) return f("mta-sts.policy.redirect", { status, location: fetch.headers?.location ?? "" });
+  if (status >= 300 && status < 400)
+    return f("mta-sts.policy.redirect", { status, location: fetch.headers?.location ?? "" });
   if (status !== 200) return f("mta-sts.policy.http-status", { status });
   const type = (fetch.headers?.["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-  if (type !== "text/plain") return f("mta-sts.policy.content-type", { contentType: type || "(none)" }, "warning");
+  if (type !== "text/plain")
+    return f("mta-sts.policy.content-type", { contentType: type || "(none)" }, "warning");
   return [];
 }
 
@@ -130,6 +247,9 @@ function policyFindings(ev: MtaStsEvidence, policy: MtaStsPolicy, block: Evidenc
     switch (p.kind) {
       case "syntax":
         f("mta-sts.policy.syntax", "error", { line: p.line, text: p.text });
+        break;
+      case "bom":
+        f("mta-sts.policy.bom", "warning");
         break;
       case "missing-field":
         f("mta-sts.policy.field-missing", "error", { field: p.field });
@@ -157,8 +277,13 @@ function policyFindings(ev: MtaStsEvidence, policy: MtaStsPolicy, block: Evidenc
   if (out.some((x) => x.severity === "error")) return out;
   if (policy.mode === "none") f("mta-sts.policy.mode-none", "info");
   if (policy.mode === "testing") f("mta-sts.policy.mode-testing", "info");
-  if (policy.maxAge !== undefined && policy.maxAge < SHORT_MAX_AGE && policy.mode !== "none") f("mta-sts.policy.max-age-short", "warning", { maxAge: policy.maxAge });
-  f("mta-sts.policy.valid", "ok", { mode: policy.mode ?? "?", maxAge: policy.maxAge ?? 0, mx: policy.mx.join(", ") });
+  if (policy.maxAge !== undefined && policy.maxAge < SHORT_MAX_AGE && policy.mode !== "none")
+    f("mta-sts.policy.max-age-short", "warning", { maxAge: policy.maxAge });
+  f("mta-sts.policy.valid", "ok", {
+    mode: policy.mode ?? "?",
+    maxAge: policy.maxAge ?? 0,
+    mx: policy.mx.join(", "),
+  });
   return out;
 }
 
@@ -167,17 +292,44 @@ function mxFindings(ev: MtaStsEvidence, policy: MtaStsPolicy, mx?: MxEvidence): 
   if (mx.nullMx) return [];
   const out: Finding[] = [];
   const patterns = policy.mx.join(", ");
-  const block: EvidenceBlock = { kind: "text", label: `MX of ${ev.domain} vs policy mx`, lines: mx.hosts.map((h) => `${h.name} -> ${matchingMxPattern(h.name, policy.mx) ?? "(no pattern)"}`) };
+  const block: EvidenceBlock = {
+    kind: "text",
+    label: `MX of ${ev.domain} vs policy mx`,
+    lines: mx.hosts.map((h) => `${h.name} -> ${matchingMxPattern(h.name, policy.mx) ?? "(no pattern)"}`),
+  };
   const evidence = [dnsBlock(mx.answer), block];
   const uncovered = mx.hosts.filter((h) => !matchingMxPattern(h.name, policy.mx));
   for (const h of uncovered) {
     const enforce = policy.mode === "enforce";
-    out.push(finding("mta-sts.mx.not-covered", enforce ? "error" : "warning", AREA, h.name, { host: h.name, patterns, mode: policy.mode ?? "" }, evidence, [MATCH]));
+    out.push(
+      finding(
+        "mta-sts.mx.not-covered",
+        enforce ? "error" : "warning",
+        AREA,
+        h.name,
+        { host: h.name, patterns, mode: policy.mode ?? "" },
+        evidence,
+        [MATCH],
+      ),
+    );
   }
   const unused = policy.mx.filter((p) => !mx.hosts.some((h) => mxMatchesPattern(h.name, p)));
-  for (const p of unused) out.push(finding("mta-sts.mx.pattern-unused", "info", AREA, ev.policyUrl, { pattern: p }, evidence, [MATCH]));
+  for (const p of unused)
+    out.push(
+      finding("mta-sts.mx.pattern-unused", "info", AREA, ev.policyUrl, { pattern: p }, evidence, [MATCH]),
+    );
   if (uncovered.length === 0 && mx.hosts.length > 0) {
-    out.push(finding("mta-sts.mx.covered", "ok", AREA, ev.domain, { count: mx.hosts.length, hosts: mx.hosts.map((h) => h.name).join(", ") }, evidence, [MATCH]));
+    out.push(
+      finding(
+        "mta-sts.mx.covered",
+        "ok",
+        AREA,
+        ev.domain,
+        { count: mx.hosts.length, hosts: mx.hosts.map((h) => h.name).join(", ") },
+        evidence,
+        [MATCH],
+      ),
+    );
   }
   return out;
 }

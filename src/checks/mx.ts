@@ -14,17 +14,30 @@ function checkHost(domain: string, host: MailHost, implicit: boolean): Finding[]
   const out: Finding[] = [];
   const blocks = host.addressAnswers.map(dnsBlock);
   if (!implicit && looksLikeAddressName(host.name)) {
-    out.push(finding("mx.target.address-literal", "error", AREA, host.name, { host: host.name }, blocks, ["RFC 7505 §3", RFC5321]));
+    out.push(
+      finding("mx.target.address-literal", "error", AREA, host.name, { host: host.name }, blocks, [
+        "RFC 7505 §3",
+        RFC5321,
+      ]),
+    );
   }
   const viaCname = host.addressAnswers.find((a) => a.cnameChain.length > 0);
   if (!implicit && viaCname) {
     const chain = [host.name, ...viaCname.cnameChain].join(" -> ");
-    out.push(finding("mx.target.cname", "error", AREA, host.name, { host: host.name, chain }, blocks, ["RFC 2181 §10.3", RFC5321]));
+    out.push(
+      finding("mx.target.cname", "error", AREA, host.name, { host: host.name, chain }, blocks, [
+        "RFC 2181 §10.3",
+        RFC5321,
+      ]),
+    );
   }
   const failures = host.addressAnswers.filter(failed);
-  for (const a of failures) out.push(lookupFailed(AREA, a, host.addresses.length ? "warning" : "error", host.name, [RFC5321]));
+  for (const a of failures)
+    out.push(lookupFailed(AREA, a, host.addresses.length ? "warning" : "error", host.name, [RFC5321]));
   if (host.addresses.length === 0 && failures.length === 0 && !implicit) {
-    out.push(finding("mx.target.no-address", "error", AREA, host.name, { host: host.name }, blocks, [RFC5321]));
+    out.push(
+      finding("mx.target.no-address", "error", AREA, host.name, { host: host.name }, blocks, [RFC5321]),
+    );
   }
   // A lab or intranet domain under a special-use name legitimately uses private addresses: there it is
   // a warning (the domain cannot receive Internet mail anyway); for a public domain it is an error.
@@ -33,10 +46,15 @@ function checkHost(domain: string, host: MailHost, implicit: boolean): Finding[]
     const scope = classifyAddress(address);
     if (scope && !scope.public) {
       out.push(
-        finding("mx.address.not-public", severity, AREA, `${host.name} ${address}`, { host: host.name, address, range: scope.range }, blocks, [
-          "RFC 6890",
-          RFC5321,
-        ]),
+        finding(
+          "mx.address.not-public",
+          severity,
+          AREA,
+          `${host.name} ${address}`,
+          { host: host.name, address, range: scope.range },
+          blocks,
+          ["RFC 6890", RFC5321],
+        ),
       );
     }
   }
@@ -52,7 +70,15 @@ function checkImplicit(domain: string, mx: MxEvidence): Finding[] {
     return [finding("mx.none", "error", AREA, domain, { domain }, blocks, [RFC5321, "RFC 7505"])];
   }
   return [
-    finding("mx.implicit", "warning", AREA, domain, { domain, addresses: host.addresses.join(", ") }, blocks, [RFC5321]),
+    finding(
+      "mx.implicit",
+      "warning",
+      AREA,
+      domain,
+      { domain, addresses: host.addresses.join(", ") },
+      blocks,
+      [RFC5321],
+    ),
     ...checkHost(domain, host, true),
   ];
 }
@@ -65,7 +91,8 @@ export function checkMxEvidence(evidence: Evidence): Finding[] {
   const answer = mx.answer;
   const block = dnsBlock(answer);
   if (failed(answer)) return [lookupFailed(AREA, answer, "error", domain, [RFC5321])];
-  if (answer.status === "nxdomain") return [finding("mx.domain.nxdomain", "error", AREA, domain, { domain }, [block], [RFC5321])];
+  if (answer.status === "nxdomain")
+    return [finding("mx.domain.nxdomain", "error", AREA, domain, { domain }, [block], [RFC5321])];
   if (mx.implicit) return checkImplicit(domain, mx);
 
   const records = answer.records.flatMap((r) => (r.type === "MX" ? [r] : []));
@@ -75,28 +102,95 @@ export function checkMxEvidence(evidence: Evidence): Finding[] {
     const out = [finding("mx.null", "info", AREA, domain, { domain }, [block], ["RFC 7505 §3"])];
     if (nulls.length > 1 || nulls.some((r) => r.preference !== 0)) {
       const preferences = nulls.map((r) => r.preference).join(", ");
-      out.push(finding("mx.null.malformed", "warning", AREA, domain, { domain, preferences }, [block], ["RFC 7505 §3"]));
+      out.push(
+        finding(
+          "mx.null.malformed",
+          "warning",
+          AREA,
+          domain,
+          { domain, preferences },
+          [block],
+          ["RFC 7505 §3"],
+        ),
+      );
     }
     return out;
   }
 
   const out: Finding[] = [];
-  if (nulls.length) out.push(finding("mx.null.mixed", "error", AREA, domain, { domain, count: real.length }, [block], ["RFC 7505 §3", "RFC 7505 §4"]));
+  if (nulls.length)
+    out.push(
+      finding(
+        "mx.null.mixed",
+        "error",
+        AREA,
+        domain,
+        { domain, count: real.length },
+        [block],
+        ["RFC 7505 §3", "RFC 7505 §4"],
+      ),
+    );
   const list = [...mx.hosts].map((h) => `${h.preference} ${h.name}`).join(", ");
-  out.push(finding("mx.present", "ok", AREA, domain, { domain, count: mx.hosts.length, hosts: list }, [block]));
-  if (mx.hosts.length === 1) out.push(finding("mx.single", "info", AREA, domain, { domain, host: mx.hosts[0]?.name ?? "" }, [block], [RFC5321]));
+  out.push(
+    finding("mx.present", "ok", AREA, domain, { domain, count: mx.hosts.length, hosts: list }, [block]),
+  );
+  if (mx.hosts.length === 1)
+    out.push(
+      finding(
+        "mx.single",
+        "info",
+        AREA,
+        domain,
+        { domain, host: mx.hosts[0]?.name ?? "" },
+        [block],
+        [RFC5321],
+      ),
+    );
 
   const byName = new Map<string, number[]>();
   for (const r of real) byName.set(r.exchange, [...(byName.get(r.exchange) ?? []), r.preference]);
   for (const [host, prefs] of byName) {
-    if (prefs.length > 1) out.push(finding("mx.duplicate", "warning", AREA, host, { host, preferences: prefs.join(", ") }, [block], [RFC5321]));
+    if (prefs.length > 1)
+      out.push(
+        finding(
+          "mx.duplicate",
+          "warning",
+          AREA,
+          host,
+          { host, preferences: prefs.sort((x, y) => x - y).join(", ") },
+          [block],
+          [RFC5321],
+        ),
+      );
   }
   if (byName.size > mx.hosts.length) {
-    out.push(finding("mx.hosts.truncated", "info", AREA, domain, { domain, count: byName.size, checked: mx.hosts.length }, [block]));
+    out.push(
+      finding(
+        "mx.hosts.truncated",
+        "info",
+        AREA,
+        domain,
+        { domain, count: byName.size, checked: mx.hosts.length },
+        [block],
+      ),
+    );
   }
   for (const host of mx.hosts) out.push(...checkHost(domain, host, false));
-  if (mx.hosts.length > 0 && mx.hosts.every((h) => h.addresses.length === 0 && !h.addressAnswers.some(failed))) {
-    out.push(finding("mx.unreachable", "critical", AREA, domain, { domain }, mx.hosts.flatMap((h) => h.addressAnswers.map(dnsBlock)), [RFC5321]));
+  if (
+    mx.hosts.length > 0 &&
+    mx.hosts.every((h) => h.addresses.length === 0 && !h.addressAnswers.some(failed))
+  ) {
+    out.push(
+      finding(
+        "mx.unreachable",
+        "critical",
+        AREA,
+        domain,
+        { domain },
+        mx.hosts.flatMap((h) => h.addressAnswers.map(dnsBlock)),
+        [RFC5321],
+      ),
+    );
   }
   return out;
 }

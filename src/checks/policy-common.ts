@@ -16,23 +16,32 @@ export function answered(answer: DnsAnswer): boolean {
 }
 
 /** The shared `dns.lookup.failed` finding (src/i18n/catalogs/core.ts) for an answer that failed. */
-export function lookupFailed(area: string, answer: DnsAnswer, severity: Severity, references?: string[]): Finding {
+export function lookupFailed(
+  area: string,
+  answer: DnsAnswer,
+  severity: Severity,
+  references?: string[],
+): Finding {
   return finding(
     "dns.lookup.failed",
     severity,
     area,
     answer.name,
-    { name: answer.name, type: answer.type, status: answer.status.toUpperCase() + (answer.detail ? ` (${answer.detail})` : "") },
+    {
+      name: answer.name,
+      type: answer.type,
+      status: answer.status.toUpperCase() + (answer.detail ? ` (${answer.detail})` : ""),
+    },
     [dnsBlock(answer)],
     references,
   );
 }
 
-/** A record with a caret under a position, for syntax findings. */
-export function pointAt(record: string, position: number): EvidenceBlock {
+/** A record with a caret under a (0-based) position, for syntax findings; labelled `<name> [<position>]`. */
+export function pointAt(name: string, record: string, position: number): EvidenceBlock {
   const start = Math.max(0, position - 60);
   const shown = record.slice(start, start + 120);
-  return { kind: "text", label: `position ${position}`, lines: [shown, `${" ".repeat(position - start)}^`] };
+  return { kind: "text", label: `${name} [${position}]`, lines: [shown, `${" ".repeat(position - start)}^`] };
 }
 
 /** Finding id suffix for each tag-list grammar deviation (`<area>.syntax.<suffix>`, duplicates: `<area>.tag.duplicate`). */

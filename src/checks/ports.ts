@@ -23,36 +23,64 @@ export function formatPortLine(r: PortResult): string {
 }
 
 /** The port matrix of one address, as evidence. */
-export function portMatrixBlock(host: string, address: string, results: readonly PortResult[]): EvidenceBlock {
+export function portMatrixBlock(
+  host: string,
+  address: string,
+  results: readonly PortResult[],
+): EvidenceBlock {
   return { kind: "text", label: `${host} ${address}`, lines: results.map(formatPortLine) };
 }
 
-const subjectOf = (r: { host: string; address: string }) => (r.host === r.address ? r.address : `${r.host} ${r.address}`);
+const subjectOf = (r: { host: string; address: string }) =>
+  r.host === r.address ? r.address : `${r.host} ${r.address}`;
 
 function addressFindings(ev: PortsEvidence, address: string, results: PortResult[]): Finding[] {
   const first = results[0]!;
   const block = portMatrixBlock(first.host, address, results);
-  const list = (state: PortResult["state"]) => results.filter((r) => r.state === state).map((r) => r.port).join(", ") || "-";
+  const list = (state: PortResult["state"]) =>
+    results
+      .filter((r) => r.state === state)
+      .map((r) => r.port)
+      .join(", ") || "-";
   const out: Finding[] = [
-    finding("ports.matrix", "info", "ports", subjectOf(first), {
-      target: subjectOf(first),
-      address,
-      host: first.host,
-      open: list("open"),
-      closed: list("closed"),
-      filtered: list("filtered"),
-      unreachable: list("unreachable"),
-    }, [block]),
+    finding(
+      "ports.matrix",
+      "info",
+      "ports",
+      subjectOf(first),
+      {
+        target: subjectOf(first),
+        address,
+        host: first.host,
+        open: list("open"),
+        closed: list("closed"),
+        filtered: list("filtered"),
+        unreachable: list("unreachable"),
+      },
+      [block],
+    ),
   ];
   for (const r of results) {
     if (r.state === "open") continue;
     const params = { address, host: r.host, port: r.port, state: r.state, code: r.code ?? "", ms: r.ms };
     if (r.port === 25) {
       const severity: Severity = ev.role === "mx" ? "error" : "warning";
-      out.push(finding(`ports.smtp.${r.state}`, severity, "ports", `${subjectOf(r)}:25`, params, [block], ["RFC 5321 §2.3.5", "RFC 5321 §4.5.4.1"]));
+      out.push(
+        finding(
+          `ports.smtp.${r.state}`,
+          severity,
+          "ports",
+          `${subjectOf(r)}:25`,
+          params,
+          [block],
+          ["RFC 5321 §2.3.5", "RFC 5321 §4.5.4.1"],
+        ),
+      );
     } else if (r.state === "filtered" || r.state === "unreachable") {
       // Closed submission or mailbox ports are a choice; silence or ICMP errors are worth a look.
-      out.push(finding(`ports.other.${r.state}`, "info", "ports", `${subjectOf(r)}:${r.port}`, params, [block]));
+      out.push(
+        finding(`ports.other.${r.state}`, "info", "ports", `${subjectOf(r)}:${r.port}`, params, [block]),
+      );
     }
   }
   return out;
@@ -70,15 +98,21 @@ export function checkPorts(evidence: Evidence): Finding[] {
   for (const r of ev.results) byAddress.set(r.address, [...(byAddress.get(r.address) ?? []), r]);
   for (const [address, results] of byAddress) out.push(...addressFindings(ev, address, results));
   for (const h of ev.hosts) {
-    if (h.addresses.length === 0) out.push(finding("ports.host.no-address", "warning", "ports", h.name, { host: h.name }));
+    if (h.addresses.length === 0)
+      out.push(finding("ports.host.no-address", "warning", "ports", h.name, { host: h.name }));
   }
   const smtp = ev.results.filter((r) => r.port === 25);
   if (ev.role === "mx" && smtp.length > 0 && !smtp.some((r) => r.state === "open")) {
     const lines = smtp.map((r) => `${r.host} ${r.address} ${formatPortLine(r)}`);
     out.push(
-      finding("ports.mx.unreachable", "critical", "ports", evidence.target, { domain: evidence.target, tried: smtp.length }, [
-        { kind: "text", label: "port 25 of every MX address", lines },
-      ]),
+      finding(
+        "ports.mx.unreachable",
+        "critical",
+        "ports",
+        evidence.target,
+        { domain: evidence.target, tried: smtp.length },
+        [{ kind: "text", label: "port 25 of every MX address", lines }],
+      ),
     );
   }
   return out;

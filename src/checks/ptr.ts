@@ -22,10 +22,23 @@ export function checkReverseEntry(e: ReverseDnsEntry): Finding[] {
   const hosts = e.hosts.join(", ");
   const blocks = [dnsBlock(e.answer), ...e.forward.map((f) => dnsBlock(f.answer))];
   if (failed(e.answer)) return [lookupFailed(AREA, e.answer, "warning", subject, REFS)];
-  const names = e.answer.records.flatMap((r) => (r.type === "PTR" ? [r.target] : []));
-  if (names.length === 0) return [finding("ptr.missing", "warning", AREA, subject, { address: e.address, hosts }, blocks, REFS)];
+  // Resolvers rotate RRsets; sorted names keep findings identical from run to run.
+  const names = e.answer.records.flatMap((r) => (r.type === "PTR" ? [r.target] : [])).sort();
+  if (names.length === 0)
+    return [finding("ptr.missing", "warning", AREA, subject, { address: e.address, hosts }, blocks, REFS)];
   const out: Finding[] = [];
-  if (names.length > 1) out.push(finding("ptr.multiple", "warning", AREA, subject, { address: e.address, names: names.join(", ") }, blocks, REFS));
+  if (names.length > 1)
+    out.push(
+      finding(
+        "ptr.multiple",
+        "warning",
+        AREA,
+        subject,
+        { address: e.address, names: names.join(", ") },
+        blocks,
+        REFS,
+      ),
+    );
   const confirmed = e.forward.filter((f) =>
     f.answer.records.some((r) => (r.type === "A" || r.type === "AAAA") && sameAddress(r.address, e.address)),
   );
@@ -34,7 +47,9 @@ export function checkReverseEntry(e: ReverseDnsEntry): Finding[] {
     if (failures.length === e.forward.length && failures.length > 0) {
       return [...out, ...failures.map((f) => lookupFailed(AREA, f.answer, "warning", subject, REFS))];
     }
-    const found = e.forward.flatMap((f) => f.answer.records.flatMap((r) => (r.type === "A" || r.type === "AAAA" ? [r.address] : [])));
+    const found = e.forward.flatMap((f) =>
+      f.answer.records.flatMap((r) => (r.type === "A" || r.type === "AAAA" ? [r.address] : [])),
+    );
     out.push(
       finding(
         "ptr.not-confirmed",
@@ -48,10 +63,17 @@ export function checkReverseEntry(e: ReverseDnsEntry): Finding[] {
     );
     return out;
   }
-  const name = confirmed.map((f) => f.name).join(", ");
+  const name = confirmed
+    .map((f) => f.name)
+    .sort()
+    .join(", ");
   out.push(finding("ptr.confirmed", "ok", AREA, subject, { address: e.address, name }, blocks, REFS));
   if (!confirmed.some((f) => e.hosts.includes(f.name))) {
-    out.push(finding("ptr.name.differs", "info", AREA, subject, { address: e.address, name, hosts }, blocks, ["RFC 5321 §4.1.4"]));
+    out.push(
+      finding("ptr.name.differs", "info", AREA, subject, { address: e.address, name, hosts }, blocks, [
+        "RFC 5321 §4.1.4",
+      ]),
+    );
   }
   return out;
 }

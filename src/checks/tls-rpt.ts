@@ -29,15 +29,33 @@ export function checkTlsRpt(evidence: Evidence): Finding[] {
   // A TXT that was meant as TLS-RPT but that senders discard (wrong case, no ";" after the version).
   const nearMiss = all.filter((v) => !isTlsRptRecord(v) && /^\s*v\s*=\s*tlsrpt/i.test(v));
   if (records.length === 0) {
-    if (nearMiss.length) return nearMiss.map((text) => finding("tlsrpt.syntax", "error", AREA, t.name, { domain, text }, blocks, REFS));
+    if (nearMiss.length)
+      return nearMiss.map((text) =>
+        finding("tlsrpt.syntax", "error", AREA, t.name, { domain, text }, blocks, REFS),
+      );
     return [finding("tlsrpt.missing", "info", AREA, t.name, { domain }, blocks, REFS)];
   }
-  if (records.length > 1) return [finding("tlsrpt.multiple", "error", AREA, t.name, { domain, count: records.length }, blocks, REFS)];
+  if (records.length > 1)
+    return [
+      finding("tlsrpt.multiple", "error", AREA, t.name, { domain, count: records.length }, blocks, REFS),
+    ];
   const parsed = parseTlsRpt(records[0] ?? "");
   if (parsed.valid) {
-    return [finding("tlsrpt.ok", "ok", AREA, t.name, { domain, rua: parsed.rua.map((u) => u.uri).join(", ") }, blocks, REFS)];
+    return [
+      finding(
+        "tlsrpt.ok",
+        "ok",
+        AREA,
+        t.name,
+        { domain, rua: parsed.rua.map((u) => u.uri).join(", ") },
+        blocks,
+        REFS,
+      ),
+    ];
   }
-  return parsed.errors.map((e) => finding(ERROR_IDS[e.code], "error", AREA, t.name, { domain, text: e.text ?? "" }, blocks, REFS));
+  return parsed.errors.map((e) =>
+    finding(ERROR_IDS[e.code], "error", AREA, t.name, { domain, text: e.text ?? "" }, blocks, REFS),
+  );
 }
 
 export const tlsRptCheck: Check = { name: "tls-rpt.record", area: AREA, run: checkTlsRpt };

@@ -19,7 +19,13 @@ export function judgeTlsEndpoint(ep: TlsEndpointEvidence, now: Date): Finding[] 
 }
 
 function judgeAnalysis(a: EndpointAnalysis): Finding[] {
-  return [...handshakeFindings(a.ep), ...versionFindings(a.ep), ...cipherFindings(a.ep), ...certificateFindings(a), ...daneFindings(a)];
+  return [
+    ...handshakeFindings(a.ep),
+    ...versionFindings(a.ep),
+    ...cipherFindings(a.ep),
+    ...certificateFindings(a),
+    ...daneFindings(a),
+  ];
 }
 
 function analyses(evidence: Evidence): EndpointAnalysis[] {

@@ -47,7 +47,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(`mxray: ${escapeTerminal(message)}\n`);
-    if (!(err instanceof UsageError) && process.env.MXRAY_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
+    if (!(err instanceof UsageError) && process.env.MXRAY_DEBUG)
+      process.stderr.write(`${(err as Error).stack}\n`);
     return EXIT.unknown;
   }
 }

@@ -27,6 +27,8 @@ export interface RunContext {
   dkimSelectors?: string[];
   /** DNS blocklist zones to look MX addresses up in (`--dnsbl`); undefined means the built-in list, [] none. */
   dnsbls?: string[];
+  /** Options of the servers probe (`--ports`, `--ehlo`, `--relay-test-rcpt`, `--no-relay-test`); undefined means defaults. */
+  servers?: { ports?: number[]; ehloName?: string; relayRecipient?: string; relayTest?: boolean };
   /** Which areas to probe; undefined means all. */
   areas?: ReadonlySet<string>;
 }

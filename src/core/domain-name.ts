@@ -12,10 +12,12 @@ export function normalizeDomain(input: string): string {
   if (/[\s/@:]/.test(trimmed)) throw new UsageError(`not a domain name: ${JSON.stringify(input)}`);
   const ascii = /^[\x21-\x7e]+$/.test(trimmed) ? trimmed.toLowerCase() : domainToASCII(trimmed);
   if (!ascii) throw new UsageError(`not a valid internationalised domain name: ${JSON.stringify(input)}`);
-  if (ascii.length > 253) throw new UsageError(`domain name longer than 253 characters: ${ascii.slice(0, 40)}...`);
+  if (ascii.length > 253)
+    throw new UsageError(`domain name longer than 253 characters: ${ascii.slice(0, 40)}...`);
   for (const label of ascii.split(".")) {
     if (label.length === 0) throw new UsageError(`empty label in ${JSON.stringify(input)}`);
-    if (label.length > 63) throw new UsageError(`label longer than 63 characters in ${JSON.stringify(input)}`);
+    if (label.length > 63)
+      throw new UsageError(`label longer than 63 characters in ${JSON.stringify(input)}`);
   }
   return ascii;
 }

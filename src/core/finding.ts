@@ -40,5 +40,7 @@ export function finding(
   evidence: EvidenceBlock[] = [],
   references?: string[],
 ): Finding {
-  return references ? { id, severity, area, subject, params, evidence, references } : { id, severity, area, subject, params, evidence };
+  return references
+    ? { id, severity, area, subject, params, evidence, references }
+    : { id, severity, area, subject, params, evidence };
 }

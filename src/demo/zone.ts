@@ -4,6 +4,12 @@ import type { DnsRecord } from "../net/dns/types.js";
 /** The demo mail domain. `.test` is reserved (RFC 6761): it can never be a real domain. */
 export const DEMO_DOMAIN = "shop.demo.test";
 
+/** A blocklist zone served beside the demo domain, used instead of public DNSBLs. */
+export const DEMO_DNSBL = "bl.demo.test";
+
+/** DKIM selectors published by the demo zone (passed to the audit like `--selector`). */
+export const DEMO_SELECTORS = ["s2048", "ed1", "default", "old"];
+
 const TTL = 300;
 
 function txt(name: string, ...values: string[]): DnsRecord {
@@ -17,7 +23,9 @@ function longTxt(name: string, value: string): DnsRecord {
 
 function dkimRecord(keyType: "rsa" | "ed25519", bits?: number): string {
   const { publicKey } =
-    keyType === "rsa" ? generateKeyPairSync("rsa", { modulusLength: bits ?? 2048 }) : generateKeyPairSync("ed25519");
+    keyType === "rsa"
+      ? generateKeyPairSync("rsa", { modulusLength: bits ?? 2048 })
+      : generateKeyPairSync("ed25519");
   const der = publicKey.export({ type: "spki", format: "der" });
   // ed25519 DKIM keys are the raw 32-byte key (RFC 8463), the tail of the SPKI.
   const p = keyType === "rsa" ? der.toString("base64") : der.subarray(der.length - 32).toString("base64");
@@ -31,7 +39,18 @@ function dkimRecord(keyType: "rsa" | "ed25519", bits?: number): string {
 export function demoZone(): DnsRecord[] {
   const d = DEMO_DOMAIN;
   return [
-    { type: "SOA", name: d, ttl: TTL, mname: `ns1.${d}`, rname: `hostmaster.${d}`, serial: 2026120301, refresh: 3600, retry: 600, expire: 86400, minimum: 60 },
+    {
+      type: "SOA",
+      name: d,
+      ttl: TTL,
+      mname: `ns1.${d}`,
+      rname: `hostmaster.${d}`,
+      serial: 2026120301,
+      refresh: 3600,
+      retry: 600,
+      expire: 86400,
+      minimum: 60,
+    },
     { type: "NS", name: d, ttl: TTL, target: `ns1.${d}` },
     { type: "A", name: `ns1.${d}`, ttl: TTL, address: "127.0.0.1" },
     { type: "A", name: d, ttl: TTL, address: "127.0.0.1" },
@@ -61,6 +80,17 @@ export function demoZone(): DnsRecord[] {
     txt(`_smtp._tls.${d}`, "v=TLSRPTv1; rua=mailto:tlsrpt@shop.demo.test"),
     txt(`default._bimi.${d}`, "v=BIMI1; l=https://shop.demo.test/logo.svg; a="),
     // DANE TLSA published in an unsigned zone: without DNSSEC no sender can use it.
-    { type: "TLSA", name: `_25._tcp.mx1.${d}`, ttl: TTL, usage: 3, selector: 1, matchingType: 1, data: "0".repeat(64) },
+    {
+      type: "TLSA",
+      name: `_25._tcp.mx1.${d}`,
+      ttl: TTL,
+      usage: 3,
+      selector: 1,
+      matchingType: 1,
+      data: "0".repeat(64),
+    },
+    // A demo blocklist (RFC 5782 layout) that lists the backup MX's address.
+    { type: "A", name: `2.0.0.127.${DEMO_DNSBL}`, ttl: TTL, address: "127.0.0.2" },
+    txt(`2.0.0.127.${DEMO_DNSBL}`, "Listed in the demo blocklist: sent spam to a trap"),
   ];
 }

@@ -8,7 +8,8 @@ import { parseAuthResults, type AuthResults } from "./auth-results.js";
 import { parseMailDate } from "./date.js";
 import { runDkimVerify, verifyDkim, type DkimSignatureReport } from "./dkim.js";
 import { evaluateDmarc, type DmarcEvaluation } from "./dmarc.js";
-import { fieldsNamed, firstField, parseHeaders, type HeaderSection } from "./headers.js";
+import { parseDkimSignature } from "./dkim-signature.js";
+import { fieldsNamed, firstField, parseHeaders, type HeaderField, type HeaderSection } from "./headers.js";
 import { parseSpamStatus, readIdentities, readListHeaders, type Identities, type ListHeaders, type SpamStatus } from "./other-headers.js";
 import { MAX_MESSAGE_BYTES, toCrlf, type RawMessage } from "./read.js";
 import { firstExternalHop, parseReceived, type ReceivedHop } from "./received.js";
@@ -48,15 +49,17 @@ export interface MessageEvidence {
     hops: ReceivedHop[];
     /** Position in `hops` of the first external hop, -1 when none. */
     firstExternal: number;
-    firstExternalReason: string;
+    firstExternalReason: "public-client" | "private-only" | "authenticated" | "none";
   };
   /** Undefined when DKIM was not checked (see `dkimSkipped`). */
   dkim?: DkimSignatureReport[];
   dkimSkipped?: "truncated" | "headers" | "error";
   dkimError?: string;
+  /** How DKIM verification had to work around the input. */
+  dkimNote?: string;
   arc?: ArcReport;
   spf?: MessageSpf;
-  spfSkipped?: "no-client" | "bad-ip";
+  spfSkipped?: "no-client" | "bad-ip" | "submission";
   dmarc?: DmarcEvaluation;
   authResults: AuthResults[];
   arcAuthResults: AuthResults[];
@@ -131,7 +134,18 @@ export async function analyzeMessage(raw: RawMessage, ctx: RunContext, opts: Ana
   else {
     ctx.progress.step("verifying DKIM signatures and the ARC chain");
     try {
-      const verified = await runDkimVerify(bytes, resolver, now);
+      let verified;
+      try {
+        verified = await runDkimVerify(bytes, resolver, now);
+      } catch (err) {
+        // mailauth 4.13 throws on some absurd tags (an x= beyond the Date range); the signatures
+        // with unusable tags are reported as permerror by mxray anyway, so verify the others
+        // again without them.
+        const unusable = fieldsNamed(section, "dkim-signature").filter((f) => parseDkimSignature(f.value).problems.length > 0);
+        if (unusable.length === 0) throw err;
+        ev.dkimNote = `mailauth stopped (${err instanceof Error ? err.message : String(err)}); verified again without ${unusable.length} unusable signature(s)`;
+        verified = await runDkimVerify(withoutFields(bytes, section, unusable), resolver, now);
+      }
       ev.dkim = await verifyDkim(verified, section, { resolver, now, ...(identities.fromDomain ? { fromDomain: identities.fromDomain } : {}) });
       ev.arc = await validateArc(verified, section, resolver);
     } catch (err) {
@@ -158,10 +172,23 @@ export async function analyzeMessage(raw: RawMessage, ctx: RunContext, opts: Ana
   return ev;
 }
 
-async function checkSpf(ev: MessageEvidence, ctx: RunContext, opts: AnalyzeOptions): Promise<MessageSpf | "no-client" | "bad-ip"> {
+/** The message without some header fields, bytes otherwise unchanged. */
+function withoutFields(bytes: Buffer, section: HeaderSection, drop: readonly HeaderField[]): Buffer {
+  const end = section.bodyOffset === -1 ? section.headerBytes : section.bodyOffset;
+  const lines = bytes.subarray(0, end).toString("latin1").split("\r\n");
+  const skip = new Set<number>();
+  for (const f of drop) {
+    const count = f.raw.split("\r\n").length;
+    for (let i = 0; i < count; i++) skip.add(f.line - 1 + i);
+  }
+  const kept = lines.filter((_, i) => !skip.has(i)).join("\r\n");
+  return Buffer.concat([Buffer.from(kept, "latin1"), bytes.subarray(end)]);
+}
+
+async function checkSpf(ev: MessageEvidence, ctx: RunContext, opts: AnalyzeOptions): Promise<MessageSpf | "no-client" | "bad-ip" | "submission"> {
   const hop = ev.received.firstExternal >= 0 ? ev.received.hops[ev.received.firstExternal] : undefined;
   const ip = opts.ip ?? hop?.from?.ip;
-  if (!ip) return "no-client";
+  if (!ip) return ev.received.firstExternalReason === "authenticated" ? "submission" : "no-client";
   if (!isIP(ip)) return "bad-ip";
   const helo = opts.helo ?? (opts.ip ? undefined : hop?.from?.helo);
   let sender = "";

@@ -86,7 +86,7 @@ const SPF_SEVERITY: Record<string, Severity> = { pass: "ok", fail: "error", soft
 
 export function spfFindings(ev: MessageEvidence): Finding[] {
   if (ev.headers.fieldCount === 0) return [];
-  if (!ev.spf) return [finding(ev.spfSkipped === "bad-ip" ? "message.spf.bad-ip" : "message.spf.no-client", "info", "spf", ev.source)];
+  if (!ev.spf) return [finding(`message.spf.${ev.spfSkipped ?? "no-client"}`, "info", "spf", ev.source)];
   const r = ev.spf.result;
   const params = {
     ip: ev.spf.ip,

@@ -134,6 +134,10 @@ export function deliveryFindings(ev: MessageEvidence): Finding[] {
     const params = { hop: r.hops.length - ext.index, ip: ext.from?.ip ?? "?", helo: ext.from?.helo ?? "?", by: ext.by ?? "?", rdns: ext.from?.rdns ?? "-" };
     out.push(finding("message.received.first-external", "info", "delivery", ext.from?.ip ?? "?", params, [hopBlock("first external hop", [ext])]));
     if (!ext.encrypted && ext.protocol !== "HTTP") out.push(finding("message.received.plaintext", "warning", "delivery", ext.from?.ip ?? "?", params, [hopBlock("Received", [ext])], ["RFC 3848", "RFC 8314"]));
+  } else if (r.firstExternalReason === "authenticated") {
+    const sub = r.hops.find((h) => h.authenticated);
+    const params = { ip: sub?.from?.ip ?? "?", helo: sub?.from?.helo ?? "?", by: sub?.by ?? "?", protocol: sub?.protocol ?? "?" };
+    out.push(finding("message.received.submission", "info", "delivery", sub?.from?.ip ?? "?", params, sub ? [hopBlock("Received", [sub])] : [], ["RFC 6409", "RFC 3848"]));
   } else out.push(finding("message.received.no-external", "info", "delivery", ev.source));
   return out;
 }

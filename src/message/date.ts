@@ -55,6 +55,7 @@ export function parseMailDate(text: string): number | undefined {
 export function formatDuration(ms: number): string {
   const sign = ms < 0 ? "-" : "";
   const a = Math.abs(ms);
+  if (a === 0) return "0s";
   if (a < 1000) return `${sign}${Math.round(a)} ms`;
   const s = Math.round(a / 1000);
   const d = Math.floor(s / 86400);

@@ -239,23 +239,21 @@ const LOCAL_PROTOCOLS = /^(LMTP|LMTPS|LMTPA|LMTPSA|LOCAL|UTF8LMTP\w*)$/;
 /**
  * Picks the first external hop: where the message entered the receiving side from another party,
  * the hop whose client SPF is about. Walking from the top (newest), hops are skipped while they are
- * internal hand-offs: no client address, a local protocol (LMTP, local), or a private/loopback
- * client with some other hop below it that has a client address. When every client is private (a
- * lab, an intranet), the topmost SMTP hop with a client address is taken. Returns its position in
- * `hops` (top first), or -1.
+ * internal hand-offs: no client address, a local protocol (LMTP, local), an authenticated
+ * submission (ESMTPA/ESMTPSA: the server's own user, where SPF does not apply), or a
+ * private/loopback client with some other hop below it that has a public client address. When every
+ * client is private (a lab, an intranet), the topmost SMTP hop with a client address is taken.
+ * Returns its position in `hops` (top first), or -1 with the reason.
  */
-export function firstExternalHop(hops: readonly ReceivedHop[]): { index: number; reason: string } {
-  const withIp = hops.map((h, i) => ({ h, i })).filter(({ h }) => h.from?.ip);
-  for (const { h, i } of withIp) {
-    if (LOCAL_PROTOCOLS.test(h.protocol ?? "")) continue;
-    const ip = h.from?.ip ?? "";
-    if (!isPrivateAddress(ip)) return { index: i, reason: "public-client" };
-    const below = withIp.some((x) => x.i > i && !isPrivateAddress(x.h.from?.ip ?? ""));
+export function firstExternalHop(hops: readonly ReceivedHop[]): { index: number; reason: "public-client" | "private-only" | "authenticated" | "none" } {
+  const withIp = hops.map((h, i) => ({ h, i })).filter(({ h }) => h.from?.ip && !LOCAL_PROTOCOLS.test(h.protocol ?? ""));
+  const candidates = withIp.filter(({ h }) => !h.authenticated);
+  for (const { h, i } of candidates) {
+    if (!isPrivateAddress(h.from?.ip ?? "")) return { index: i, reason: "public-client" };
+    const below = candidates.some((x) => x.i > i && !isPrivateAddress(x.h.from?.ip ?? ""));
     if (!below) break;
   }
-  for (const { h, i } of withIp) {
-    if (LOCAL_PROTOCOLS.test(h.protocol ?? "")) continue;
-    return { index: i, reason: "private-only" };
-  }
-  return { index: -1, reason: "none" };
+  const top = candidates[0];
+  if (top) return { index: top.i, reason: "private-only" };
+  return { index: -1, reason: withIp.length ? "authenticated" : "none" };
 }

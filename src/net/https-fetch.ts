@@ -1,7 +1,8 @@
 import { request, type IncomingMessage } from "node:http";
 import { connect as netConnect, isIP, type Socket } from "node:net";
-import { connect as tlsConnect, rootCertificates, type TLSSocket } from "node:tls";
+import { connect as tlsConnect, type TLSSocket } from "node:tls";
 import type { DnsAnswer, DnsClient } from "./dns/types.js";
+import { loadTrustStore } from "./tls/trust-store.js";
 
 /*
  * A deliberately small HTTPS GET for policy files (MTA-STS, BIMI...), built for diagnosis:
@@ -83,7 +84,7 @@ export interface HttpsFetchOptions {
   /** Bound for resolving + connecting + TLS, and again for the response (headers and body). */
   timeoutMs: number;
   signal?: AbortSignal;
-  /** Extra trusted CA certificates (PEM), added to the system ones. */
+  /** Extra trusted CA certificates (PEM), added to the system bundle (see src/net/tls/trust-store.ts). */
   extraCa?: string[];
   /** Body cap in bytes, default 65536. */
   maxBytes?: number;
@@ -112,12 +113,19 @@ async function resolveAddresses(host: string, dns: DnsClient, signal?: AbortSign
   if (isIP(host)) return { answers: [] as DnsAnswer[], addresses: [host], failed: false };
   const opts = signal ? { signal } : undefined;
   const answers = await Promise.all([dns.query(host, "A", opts), dns.query(host, "AAAA", opts)]);
-  const addresses = answers.flatMap((a) => a.records.flatMap((r) => (r.type === "A" || r.type === "AAAA" ? [r.address] : [])));
+  const addresses = answers.flatMap((a) =>
+    a.records.flatMap((r) => (r.type === "A" || r.type === "AAAA" ? [r.address] : [])),
+  );
   const failed = answers.some((a) => !["noerror", "nodata", "nxdomain"].includes(a.status));
   return { answers, addresses, failed };
 }
 
-function tcpConnect(address: string, port: number, timeoutMs: number, signal?: AbortSignal): Promise<{ socket?: Socket; attempt: ConnectAttempt }> {
+function tcpConnect(
+  address: string,
+  port: number,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<{ socket?: Socket; attempt: ConnectAttempt }> {
   return new Promise((resolve) => {
     const socket = netConnect({ host: address, port });
     let done = false;
@@ -128,21 +136,37 @@ function tcpConnect(address: string, port: number, timeoutMs: number, signal?: A
       signal?.removeEventListener("abort", onAbort);
       if (outcome !== "connected") socket.destroy();
       socket.removeAllListeners("error");
-      resolve({ ...(outcome === "connected" ? { socket } : {}), attempt: { address, outcome, ...(detail ? { detail } : {}) } });
+      resolve({
+        ...(outcome === "connected" ? { socket } : {}),
+        attempt: { address, outcome, ...(detail ? { detail } : {}) },
+      });
     };
     const onAbort = () => finish("error", "aborted");
     const timer = setTimeout(() => finish("timeout", `no TCP connection within ${timeoutMs} ms`), timeoutMs);
     signal?.addEventListener("abort", onAbort, { once: true });
     socket.once("connect", () => finish("connected"));
-    socket.once("error", (err: NodeJS.ErrnoException) => finish(err.code === "ECONNREFUSED" ? "refused" : "error", err.code ?? err.message));
+    socket.once("error", (err: NodeJS.ErrnoException) =>
+      finish(err.code === "ECONNREFUSED" ? "refused" : "error", err.code ?? err.message),
+    );
   });
 }
 
-function tlsHandshake(socket: Socket, host: string, ca: string[], timeoutMs: number): Promise<{ tls?: TLSSocket; error?: string }> {
+function tlsHandshake(
+  socket: Socket,
+  host: string,
+  ca: string[],
+  timeoutMs: number,
+): Promise<{ tls?: TLSSocket; error?: string }> {
   return new Promise((resolve) => {
     // rejectUnauthorized is off only so that the certificate can be described; an unauthorized
     // connection is closed right after, before any request is written.
-    const tls = tlsConnect({ socket, servername: isIP(host) ? undefined : host, ca, rejectUnauthorized: false, ALPNProtocols: ["http/1.1"] });
+    const tls = tlsConnect({
+      socket,
+      servername: isIP(host) ? undefined : host,
+      ca,
+      rejectUnauthorized: false,
+      ALPNProtocols: ["http/1.1"],
+    });
     let done = false;
     const finish = (result: { tls?: TLSSocket; error?: string }) => {
       if (done) return;
@@ -151,7 +175,10 @@ function tlsHandshake(socket: Socket, host: string, ca: string[], timeoutMs: num
       if (!result.tls) tls.destroy();
       resolve(result);
     };
-    const timer = setTimeout(() => finish({ error: `TLS handshake not finished within ${timeoutMs} ms` }), timeoutMs);
+    const timer = setTimeout(
+      () => finish({ error: `TLS handshake not finished within ${timeoutMs} ms` }),
+      timeoutMs,
+    );
     tls.once("secureConnect", () => finish({ tls }));
     tls.once("error", (err: NodeJS.ErrnoException) => finish({ error: err.code ?? err.message }));
   });
@@ -198,10 +225,13 @@ export async function httpsFetch(url: string, options: HttpsFetchOptions): Promi
   if (signal?.aborted) return end("aborted");
   if (!socket) {
     const timedOut = result.attempts.length === 0 || result.attempts.every((a) => a.outcome === "timeout");
-    return end(timedOut ? "timeout" : "connect-failed", result.attempts.map((a) => `${a.address}: ${a.detail ?? a.outcome}`).join("; "));
+    return end(
+      timedOut ? "timeout" : "connect-failed",
+      result.attempts.map((a) => `${a.address}: ${a.detail ?? a.outcome}`).join("; "),
+    );
   }
 
-  const ca = [...rootCertificates, ...(options.extraCa ?? [])];
+  const ca = loadTrustStore(options.extraCa ?? []).pems;
   const hs = await tlsHandshake(socket, host, ca, Math.max(1, deadline - Date.now()));
   if (!hs.tls) return end(hs.error?.includes("within") ? "timeout" : "tls-failed", hs.error);
   const tls = hs.tls;
@@ -242,7 +272,10 @@ function exchange(
       resolve([outcome, detail]);
     };
     const onAbort = () => finish("aborted");
-    const timer = setTimeout(() => finish("timeout", `no complete response within ${options.timeoutMs} ms`), options.timeoutMs);
+    const timer = setTimeout(
+      () => finish("timeout", `no complete response within ${options.timeoutMs} ms`),
+      options.timeoutMs,
+    );
     options.signal?.addEventListener("abort", onAbort, { once: true });
     const req = request({
       createConnection: () => tls,
@@ -262,7 +295,8 @@ function exchange(
       result.status = res.statusCode;
       result.statusText = res.statusMessage;
       const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(", ") : v;
+      for (const [k, v] of Object.entries(res.headers))
+        if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(", ") : v;
       result.headers = headers;
       const declared = Number(headers["content-length"]);
       if (Number.isFinite(declared) && declared > maxBytes) {

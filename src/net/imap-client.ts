@@ -18,12 +18,18 @@ export interface ImapResponse {
  * @example
  *   const g = await readImapGreeting(session); // { status: "OK", text: "[CAPABILITY IMAP4rev1 ...] ready." }
  */
-export async function readImapGreeting(session: WireSession): Promise<{ status: "OK" | "PREAUTH" | "BYE"; text: string }> {
+export async function readImapGreeting(
+  session: WireSession,
+): Promise<{ status: "OK" | "PREAUTH" | "BYE"; text: string }> {
   const line = await session.readLine(session.replyDeadline());
   const m = /^\* (OK|PREAUTH|BYE)\b ?(.*)$/i.exec(line);
   if (!m) {
     session.close();
-    throw new WireFailure("invalid-reply", "not an IMAP greeting (* OK / * PREAUTH / * BYE)", line.slice(0, 80));
+    throw new WireFailure(
+      "invalid-reply",
+      "not an IMAP greeting (* OK / * PREAUTH / * BYE)",
+      line.slice(0, 80),
+    );
   }
   return { status: m[1]!.toUpperCase() as "OK" | "PREAUTH" | "BYE", text: m[2] ?? "" };
 }
@@ -42,7 +48,8 @@ export async function imapCommand(session: WireSession, tag: string, command: st
     }
     if (/^\* BYE\b/i.test(line)) throw new WireFailure("closed", "the server said BYE", line.slice(0, 80));
     untagged.push(line);
-    if (untagged.length > MAX_RESPONSE_LINES) throw new WireFailure("too-many-lines", "an IMAP response of too many lines");
+    if (untagged.length > MAX_RESPONSE_LINES)
+      throw new WireFailure("too-many-lines", "an IMAP response of too many lines");
   }
 }
 
@@ -55,7 +62,12 @@ export async function imapCommand(session: WireSession, tag: string, command: st
 export function imapCapabilities(lines: readonly string[]): string[] | undefined {
   for (const line of lines) {
     const m = /^\* CAPABILITY (.*)$/i.exec(line) ?? /\[CAPABILITY ([^\]]*)\]/i.exec(line);
-    if (m) return (m[1] ?? "").trim().split(/\s+/).filter(Boolean).map((c) => c.toUpperCase());
+    if (m)
+      return (m[1] ?? "")
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((c) => c.toUpperCase());
   }
   return undefined;
 }

@@ -51,13 +51,16 @@ type Waiter = { resolve: (line: string) => void; reject: (err: WireFailure) => v
  */
 export class LineReader {
   private lines: string[] = [];
+  /** Raw size (line end included) of each queued line, to report unread bytes exactly. */
+  private lineBytes: number[] = [];
   private partial: Buffer[] = [];
   private partialLength = 0;
   private failure: WireFailure | undefined;
   private waiter: Waiter | undefined;
   private detached = false;
   private readonly onData = (chunk: Buffer) => this.push(chunk);
-  private readonly onEnd = () => this.fail(new WireFailure("closed", "the server closed the connection", this.partialSample()));
+  private readonly onEnd = () =>
+    this.fail(new WireFailure("closed", "the server closed the connection", this.partialSample()));
   private readonly onError = (err: NodeJS.ErrnoException) =>
     this.fail(new WireFailure("error", `socket error: ${err.code ?? err.message}`));
   private readonly onAbort = () => this.fail(new WireFailure("aborted", "aborted"));
@@ -84,11 +87,15 @@ export class LineReader {
    */
   readLine(timeoutMs: number): Promise<string> {
     const ready = this.lines.shift();
-    if (ready !== undefined) return Promise.resolve(ready);
+    if (ready !== undefined) {
+      this.lineBytes.shift();
+      return Promise.resolve(ready);
+    }
     if (this.failure) return Promise.reject(this.failure);
     if (this.waiter) return Promise.reject(new WireFailure("error", "concurrent reads on one connection"));
     const remaining = this.options.deadline - Date.now();
-    if (remaining <= 0) return Promise.reject(new WireFailure("deadline", "the session time limit was reached"));
+    if (remaining <= 0)
+      return Promise.reject(new WireFailure("deadline", "the session time limit was reached"));
     const ms = Math.min(timeoutMs, remaining);
     const kind: WireFailureKind = timeoutMs <= remaining ? "timeout" : "deadline";
     return new Promise<string>((resolve, reject) => {
@@ -112,21 +119,22 @@ export class LineReader {
   }
 
   /**
-   * Stops reading from the socket (before a TLS upgrade) and returns bytes that were received but
-   * not yet read: after `220 Ready to start TLS` there must be none (RFC 3207 §5).
+   * Stops reading from the socket (before a TLS upgrade) and returns how many bytes were received
+   * but not yet read: after `220 Ready to start TLS` there must be none (RFC 3207 §5).
    */
-  detach(): Buffer {
+  detach(): number {
     this.detached = true;
     this.socket.off("data", this.onData);
     this.socket.off("end", this.onEnd);
     this.socket.off("close", this.onEnd);
     this.socket.off("error", this.onError);
     this.options.signal?.removeEventListener("abort", this.onAbort);
-    const rest = Buffer.concat([...this.lines.map((l) => Buffer.from(`${l}\n`, "latin1")), ...this.partial]);
+    const unread = this.lineBytes.reduce((a, b) => a + b, 0) + this.partialLength;
     this.lines = [];
+    this.lineBytes = [];
     this.partial = [];
     this.partialLength = 0;
-    return rest;
+    return unread;
   }
 
   private push(chunk: Buffer): void {
@@ -141,7 +149,7 @@ export class LineReader {
       this.partial = [];
       this.partialLength = 0;
       const end = whole.length && whole[whole.length - 1] === 0x0d ? whole.length - 1 : whole.length;
-      this.deliver(whole.toString("latin1", 0, end));
+      this.deliver(whole.toString("latin1", 0, end), whole.length + 1);
       start = lf + 1;
     }
     const rest = chunk.subarray(start);
@@ -156,12 +164,14 @@ export class LineReader {
     const sample = Buffer.concat([...this.partial, piece.subarray(0, 80)]).toString("latin1", 0, 80);
     this.partial = [];
     this.partialLength = 0;
-    this.fail(new WireFailure("line-too-long", `a line longer than ${this.options.maxLineLength} bytes`, sample));
+    this.fail(
+      new WireFailure("line-too-long", `a line longer than ${this.options.maxLineLength} bytes`, sample),
+    );
     // Stop the flood at once: reading on would buffer it in the kernel and in Node.
     this.socket.destroy();
   }
 
-  private deliver(line: string): void {
+  private deliver(line: string, rawBytes: number): void {
     const w = this.waiter;
     if (w) {
       this.waiter = undefined;
@@ -175,6 +185,7 @@ export class LineReader {
       return;
     }
     this.lines.push(line);
+    this.lineBytes.push(rawBytes);
   }
 
   private fail(err: WireFailure): void {

@@ -47,6 +47,7 @@ export async function pop3Capa(session: WireSession): Promise<string[] | undefin
     const line = await session.readLine(until);
     if (line === ".") return caps;
     caps.push(line.startsWith("..") ? line.slice(1) : line);
-    if (caps.length > MAX_LIST_LINES) throw new WireFailure("too-many-lines", "a CAPA list of too many lines");
+    if (caps.length > MAX_LIST_LINES)
+      throw new WireFailure("too-many-lines", "a CAPA list of too many lines");
   }
 }

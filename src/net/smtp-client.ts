@@ -36,14 +36,26 @@ export async function readSmtpReply(session: WireSession, since = performance.no
     const line = await session.readLine(until);
     const m = REPLY_LINE.exec(line);
     if (!m) throw fail(session, "invalid-reply", "not an SMTP reply line (no 3-digit code 200-599)", line);
-    if (code !== undefined && m[1] !== code) throw fail(session, "invalid-reply", `reply code changed from ${code} to ${m[1]} inside one reply`, line);
+    if (code !== undefined && m[1] !== code)
+      throw fail(
+        session,
+        "invalid-reply",
+        `reply code changed from ${code} to ${m[1]} inside one reply`,
+        line,
+      );
     code = m[1];
     lines.push(m[3] ?? "");
     if (m[2] !== "-") break;
-    if (lines.length >= SMTP_MAX_REPLY_LINES) throw fail(session, "too-many-lines", `a reply of more than ${SMTP_MAX_REPLY_LINES} lines`, line);
+    if (lines.length >= SMTP_MAX_REPLY_LINES)
+      throw fail(session, "too-many-lines", `a reply of more than ${SMTP_MAX_REPLY_LINES} lines`, line);
   }
   const enhanced = ENHANCED.exec(lines[0] ?? "")?.[1];
-  return { code: Number(code), lines, ms: Math.round((performance.now() - since) * 10) / 10, ...(enhanced ? { enhanced } : {}) };
+  return {
+    code: Number(code),
+    lines,
+    ms: Math.round((performance.now() - since) * 10) / 10,
+    ...(enhanced ? { enhanced } : {}),
+  };
 }
 
 /** Sends a command and reads its reply. */
@@ -53,7 +65,12 @@ export async function smtpCommand(session: WireSession, command: string): Promis
   return readSmtpReply(session, since);
 }
 
-function fail(session: WireSession, kind: "invalid-reply" | "too-many-lines", message: string, line: string): WireFailure {
+function fail(
+  session: WireSession,
+  kind: "invalid-reply" | "too-many-lines",
+  message: string,
+  line: string,
+): WireFailure {
   const err = new WireFailure(kind, message, line.slice(0, 80));
   session.note("*", `${kind}: ${message}`);
   // a server that speaks something else is not read any further

@@ -19,7 +19,14 @@ export type PreambleFailure =
 
 export type PreambleResult =
   | { ok: true; transcript: string[]; elapsedMs: number; capabilities: string[]; trailingBytes: number }
-  | { ok: false; reason: PreambleFailure; detail: string; transcript: string[]; elapsedMs: number; capabilities: string[] };
+  | {
+      ok: false;
+      reason: PreambleFailure;
+      detail: string;
+      transcript: string[];
+      elapsedMs: number;
+      capabilities: string[];
+    };
 
 export interface PreambleOptions {
   /** Name sent in EHLO (SMTP); default `mxray.invalid`. */
@@ -100,12 +107,14 @@ class LineReader {
     for (;;) {
       const nl = this.buffer.indexOf(10);
       if (nl >= 0) {
-        if (nl > this.maxLine) throw new PreambleError("too-long", `a line of ${nl} bytes (limit ${this.maxLine})`);
+        if (nl > this.maxLine)
+          throw new PreambleError("too-long", `a line of ${nl} bytes (limit ${this.maxLine})`);
         const raw = this.buffer.subarray(0, nl).toString("latin1").replace(/\r$/, "");
         this.buffer = this.buffer.subarray(nl + 1);
         return raw;
       }
-      if (this.buffer.length > this.maxLine) throw new PreambleError("too-long", `a line longer than ${this.maxLine} bytes`);
+      if (this.buffer.length > this.maxLine)
+        throw new PreambleError("too-long", `a line longer than ${this.maxLine} bytes`);
       if (this.ended) throw this.ended;
       if (signal?.aborted) throw new PreambleError("aborted", "aborted");
       const left = deadline - Date.now();
@@ -128,18 +137,23 @@ class LineReader {
 
 /** True when a line looks like binary data rather than a text protocol line. */
 function looksBinary(line: string): boolean {
-  // eslint-disable-next-line no-control-regex
   return /[\x00-\x08\x0e-\x1f]/.test(line);
 }
 
-async function smtpReply(reader: LineReader, transcript: string[], opts: Required<Pick<PreambleOptions, "timeoutMs" | "maxReplyLines">> & PreambleOptions) {
+async function smtpReply(
+  reader: LineReader,
+  transcript: string[],
+  opts: Required<Pick<PreambleOptions, "timeoutMs" | "maxReplyLines">> & PreambleOptions,
+) {
   const lines: string[] = [];
   for (;;) {
     const line = await reader.line(opts.timeoutMs, opts.signal);
     transcript.push(`S: ${clip(line)}`);
-    if (looksBinary(line) || !/^\d{3}([ -]|$)/.test(line)) throw new PreambleError("garbage", `not an SMTP reply: ${JSON.stringify(clip(line))}`);
+    if (looksBinary(line) || !/^\d{3}([ -]|$)/.test(line))
+      throw new PreambleError("garbage", `not an SMTP reply: ${JSON.stringify(clip(line))}`);
     lines.push(line);
-    if (lines.length > opts.maxReplyLines) throw new PreambleError("too-long", `a reply of more than ${opts.maxReplyLines} lines`);
+    if (lines.length > opts.maxReplyLines)
+      throw new PreambleError("too-long", `a reply of more than ${opts.maxReplyLines} lines`);
     if (line[3] !== "-") return { code: Number(line.slice(0, 3)), lines };
   }
 }
@@ -159,7 +173,11 @@ function send(socket: Socket, transcript: string[], line: string): void {
  *   const pre = await starttlsPreamble(sock, "smtp", { timeoutMs: 5000 });
  *   if (pre.ok) tls.connect({ socket: sock, servername: "mx.example.com" });
  */
-export async function starttlsPreamble(socket: Socket, protocol: StarttlsProtocol, options: PreambleOptions): Promise<PreambleResult> {
+export async function starttlsPreamble(
+  socket: Socket,
+  protocol: StarttlsProtocol,
+  options: PreambleOptions,
+): Promise<PreambleResult> {
   const started = Date.now();
   const transcript: string[] = [];
   const capabilities: string[] = [];
@@ -173,14 +191,16 @@ export async function starttlsPreamble(socket: Socket, protocol: StarttlsProtoco
       const ehlo = await smtpReply(reader, transcript, opts);
       if (ehlo.code !== 250) throw new PreambleError("refused", `EHLO answered ${ehlo.code}`);
       capabilities.push(...ehlo.lines.slice(1).map((l) => l.slice(4).trim()));
-      if (!capabilities.some((c) => /^STARTTLS\b/i.test(c))) throw new PreambleError("not-offered", "EHLO does not list STARTTLS");
+      if (!capabilities.some((c) => /^STARTTLS\b/i.test(c)))
+        throw new PreambleError("not-offered", "EHLO does not list STARTTLS");
       send(socket, transcript, "STARTTLS");
       const reply = await smtpReply(reader, transcript, opts);
       if (reply.code !== 220) throw new PreambleError("refused", `STARTTLS answered ${reply.code}`);
     } else if (protocol === "imap") {
       const greeting = await reader.line(opts.timeoutMs, opts.signal);
       transcript.push(`S: ${clip(greeting)}`);
-      if (looksBinary(greeting) || !/^\* (OK|PREAUTH|BYE)\b/i.test(greeting)) throw new PreambleError("garbage", `not an IMAP greeting: ${JSON.stringify(clip(greeting))}`);
+      if (looksBinary(greeting) || !/^\* (OK|PREAUTH|BYE)\b/i.test(greeting))
+        throw new PreambleError("garbage", `not an IMAP greeting: ${JSON.stringify(clip(greeting))}`);
       if (/^\* BYE/i.test(greeting)) throw new PreambleError("greeting-rejected", "IMAP greeting BYE");
       const caps = /\[CAPABILITY ([^\]]*)\]/i.exec(greeting);
       if (caps?.[1]) capabilities.push(...caps[1].split(/\s+/));
@@ -190,14 +210,20 @@ export async function starttlsPreamble(socket: Socket, protocol: StarttlsProtoco
         transcript.push(`S: ${clip(line)}`);
         if (looksBinary(line)) throw new PreambleError("garbage", "binary data instead of an IMAP response");
         if (/^a OK\b/i.test(line)) break;
-        if (/^a (NO|BAD)\b/i.test(line)) throw new PreambleError("refused", `STARTTLS answered: ${clip(line)}`);
-        if (i >= opts.maxReplyLines) throw new PreambleError("too-long", `more than ${opts.maxReplyLines} lines before the tagged reply`);
+        if (/^a (NO|BAD)\b/i.test(line))
+          throw new PreambleError("refused", `STARTTLS answered: ${clip(line)}`);
+        if (i >= opts.maxReplyLines)
+          throw new PreambleError(
+            "too-long",
+            `more than ${opts.maxReplyLines} lines before the tagged reply`,
+          );
       }
     } else {
       const greeting = await reader.line(opts.timeoutMs, opts.signal);
       transcript.push(`S: ${clip(greeting)}`);
       if (/^-ERR/i.test(greeting)) throw new PreambleError("greeting-rejected", "POP3 greeting -ERR");
-      if (looksBinary(greeting) || !/^\+OK/i.test(greeting)) throw new PreambleError("garbage", `not a POP3 greeting: ${JSON.stringify(clip(greeting))}`);
+      if (looksBinary(greeting) || !/^\+OK/i.test(greeting))
+        throw new PreambleError("garbage", `not a POP3 greeting: ${JSON.stringify(clip(greeting))}`);
       send(socket, transcript, "STLS");
       const reply = await reader.line(opts.timeoutMs, opts.signal);
       transcript.push(`S: ${clip(reply)}`);

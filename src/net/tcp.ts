@@ -40,7 +40,12 @@ export function connectTcp(host: string, port: number, options: ConnectOptions):
   const elapsed = () => Math.round((performance.now() - started) * 100) / 100;
   return new Promise((resolve) => {
     if (options.signal?.aborted) return resolve({ state: "error", code: "ABORTED", elapsedMs: 0 });
-    const socket = connect({ host, port, localAddress: options.localAddress, family: isIP(host) || undefined });
+    const socket = connect({
+      host,
+      port,
+      localAddress: options.localAddress,
+      family: isIP(host) || undefined,
+    });
     let settled = false;
     const finish = (result: ConnectResult) => {
       if (settled) return;
@@ -58,10 +63,17 @@ export function connectTcp(host: string, port: number, options: ConnectOptions):
     };
     const onError = (err: NodeJS.ErrnoException) => {
       const code = err.code ?? "ERROR";
-      finish({ state: code === "ETIMEDOUT" ? "filtered" : classifyConnectError(code), code, elapsedMs: elapsed() });
+      finish({
+        state: code === "ETIMEDOUT" ? "filtered" : classifyConnectError(code),
+        code,
+        elapsedMs: elapsed(),
+      });
     };
     const onAbort = () => finish({ state: "error", code: "ABORTED", elapsedMs: elapsed() });
-    const timer = setTimeout(() => finish({ state: "filtered", code: "TIMEOUT", elapsedMs: elapsed() }), options.timeoutMs);
+    const timer = setTimeout(
+      () => finish({ state: "filtered", code: "TIMEOUT", elapsedMs: elapsed() }),
+      options.timeoutMs,
+    );
     socket.once("connect", onConnect);
     socket.once("error", onError);
     options.signal?.addEventListener("abort", onAbort, { once: true });

@@ -90,7 +90,10 @@ export class WireSession {
       this.omitted++;
       return;
     }
-    const shown = text.length > MAX_TRANSCRIPT_LINE ? `${text.slice(0, MAX_TRANSCRIPT_LINE)}… (${text.length} chars)` : text;
+    const shown =
+      text.length > MAX_TRANSCRIPT_LINE
+        ? `${text.slice(0, MAX_TRANSCRIPT_LINE)}… (${text.length} chars)`
+        : text;
     this.transcript.push({ t: this.elapsed(), dir, text: shown });
   }
 
@@ -101,13 +104,17 @@ export class WireSession {
       this.note("S", line);
       return line;
     } catch (err) {
-      if (err instanceof WireFailure) this.note("*", `${err.kind}: ${err.message}${err.sample ? ` [${err.sample}]` : ""}`);
+      if (err instanceof WireFailure)
+        this.note("*", `${err.kind}: ${err.message}${err.sample ? ` [${err.sample}]` : ""}`);
       throw err;
     }
   }
 
   /** Sends one line (CRLF added). */
   send(line: string, shown = line): void {
+    // A name from DNS or from a caller must never smuggle a second command into the dialogue.
+    if (/[\r\n\0]/.test(line))
+      throw new WireFailure("error", "refused to send a command containing a line break or NUL");
     this.note("C", shown);
     if (!this.current.destroyed) this.current.write(`${line}\r\n`);
   }
@@ -123,7 +130,7 @@ export class WireSession {
    * Bytes the server sent before the handshake are reported (`leftover`): RFC 3207 §5 forbids them.
    */
   async startTls(servername: string | undefined): Promise<TlsHandshakeFacts & { leftover: number }> {
-    const leftover = this.reader.detach().length;
+    const leftover = this.reader.detach();
     const plain = this.current;
     const t0 = performance.now();
     const ms = () => Math.round((performance.now() - t0) * 10) / 10;
@@ -140,7 +147,10 @@ export class WireSession {
     this.current = socket;
     const signal = this.options.signal;
     const facts = await new Promise<TlsHandshakeFacts>((resolve) => {
-      const timer = setTimeout(() => done({ ok: false, handshakeMs: ms(), error: `no TLS handshake within ${limit} ms` }), limit);
+      const timer = setTimeout(
+        () => done({ ok: false, handshakeMs: ms(), error: `no TLS handshake within ${limit} ms` }),
+        limit,
+      );
       const onAbort = () => done({ ok: false, handshakeMs: ms(), error: "aborted" });
       function done(f: TlsHandshakeFacts) {
         clearTimeout(timer);
@@ -152,7 +162,12 @@ export class WireSession {
       }
       const onError = (err: NodeJS.ErrnoException) =>
         done({ ok: false, handshakeMs: ms(), error: `${err.code ?? "ERROR"}: ${err.message}`.slice(0, 300) });
-      const onClose = () => done({ ok: false, handshakeMs: ms(), error: "the server closed the connection during the handshake" });
+      const onClose = () =>
+        done({
+          ok: false,
+          handshakeMs: ms(),
+          error: "the server closed the connection during the handshake",
+        });
       const onSecure = () => {
         const cert = socket.getPeerCertificate();
         const name = (x: Record<string, string | string[]> | undefined) => {
@@ -165,8 +180,10 @@ export class WireSession {
           cipher: socket.getCipher()?.name,
           authorized: socket.authorized,
           authorizationError: socket.authorizationError ? String(socket.authorizationError) : undefined,
-          subject: cert && "subject" in cert ? name(cert.subject as unknown as Record<string, string>) : undefined,
-          issuer: cert && "issuer" in cert ? name(cert.issuer as unknown as Record<string, string>) : undefined,
+          subject:
+            cert && "subject" in cert ? name(cert.subject as unknown as Record<string, string>) : undefined,
+          issuer:
+            cert && "issuer" in cert ? name(cert.issuer as unknown as Record<string, string>) : undefined,
           validFrom: cert?.valid_from,
           validTo: cert?.valid_to,
           handshakeMs: ms(),
@@ -179,7 +196,12 @@ export class WireSession {
     });
     if (servername) facts.servername = servername;
     socket.on("error", () => {});
-    this.note("*", facts.ok ? `TLS ${facts.protocol} ${facts.cipher} (${facts.authorized ? "verified" : `not verified: ${facts.authorizationError}`})` : `TLS handshake failed: ${facts.error}`);
+    this.note(
+      "*",
+      facts.ok
+        ? `TLS ${facts.protocol} ${facts.cipher} (${facts.authorized ? "verified" : `not verified: ${facts.authorizationError}`})`
+        : `TLS handshake failed: ${facts.error}`,
+    );
     if (facts.ok) this.reader = this.newReader(socket);
     return { ...facts, leftover };
   }
@@ -191,7 +213,11 @@ export class WireSession {
   }
 
   private newReader(socket: Socket | TLSSocket): LineReader {
-    return new LineReader(socket, { maxLineLength: this.options.maxLineLength, deadline: this.deadline, signal: this.options.signal });
+    return new LineReader(socket, {
+      maxLineLength: this.options.maxLineLength,
+      deadline: this.deadline,
+      signal: this.options.signal,
+    });
   }
 }
 

@@ -29,7 +29,12 @@ declare module "../core/evidence.js" {
  * Asks `prefix.<domain>` and, when that gives no record matching `wanted` but does not fail, the
  * same at the organizational domain (BIMI draft §4.4 and RFC 7489 §6.6.3 both fall back this way).
  */
-async function withOrgFallback(ctx: RunContext, prefix: string, domain: string, wanted: RegExp): Promise<TxtLookup[]> {
+async function withOrgFallback(
+  ctx: RunContext,
+  prefix: string,
+  domain: string,
+  wanted: RegExp,
+): Promise<TxtLookup[]> {
   const name = `${prefix}.${domain}`;
   const answer = await ask(ctx, name, "TXT");
   const out: TxtLookup[] = [{ name, answer }];

@@ -18,6 +18,11 @@ export interface DkimEvidence {
   lookups: DkimSelectorLookup[];
   /** Selectors given by the user that cannot be DNS labels; they were not asked. */
   invalidSelectors: string[];
+  /**
+   * The answer for a selector nobody uses ({@link WILDCARD_PROBE_SELECTOR}): a key there means a
+   * wildcard `*._domainkey` record, which would make every guessed selector look published.
+   */
+  wildcard?: DkimSelectorLookup;
 }
 
 declare module "../core/evidence.js" {
@@ -26,13 +31,20 @@ declare module "../core/evidence.js" {
   }
 }
 
+/** A selector no signer uses, asked once to detect a wildcard under `_domainkey`. */
+export const WILDCARD_PROBE_SELECTOR = "mxray-no-such-selector";
+
 /** At most this many selector questions at once: enough to be quick, few enough not to flood a resolver. */
 export const DKIM_QUERY_CONCURRENCY = 8;
 
 const SELECTOR = /^[a-z0-9_](?:[a-z0-9_-]{0,62})(?:\.[a-z0-9_](?:[a-z0-9_-]{0,62}))*$/;
 
 /** Runs `fn` over `items` with at most `limit` running at once, keeping the input order. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const out: R[] = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
@@ -50,7 +62,11 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
  * @example
  *   const ev = await probeDkim("example.com", ["s2024"], ctx);
  */
-export async function probeDkim(domain: string, userSelectors: readonly string[], ctx: RunContext): Promise<DkimEvidence> {
+export async function probeDkim(
+  domain: string,
+  userSelectors: readonly string[],
+  ctx: RunContext,
+): Promise<DkimEvidence> {
   const opts = ctx.signal ? { signal: ctx.signal } : undefined;
   const invalidSelectors: string[] = [];
   const wanted: Array<{ selector: string; source: "user" | "common" }> = [];
@@ -65,11 +81,12 @@ export async function probeDkim(domain: string, userSelectors: readonly string[]
     if (!seen.has(selector)) wanted.push({ selector, source: "common" });
     seen.add(selector);
   }
-  const lookups = await mapLimited(wanted, DKIM_QUERY_CONCURRENCY, async (w) => ({
+  const probe = { selector: WILDCARD_PROBE_SELECTOR, source: "common" as const };
+  const [wildcard, ...lookups] = await mapLimited([probe, ...wanted], DKIM_QUERY_CONCURRENCY, async (w) => ({
     ...w,
     answer: await ctx.dns.query(`${w.selector}._domainkey.${domain}`, "TXT", opts),
   }));
-  return { domain, lookups, invalidSelectors };
+  return { domain, lookups, invalidSelectors, ...(wildcard ? { wildcard } : {}) };
 }
 
 export const dkimProbe: DomainProbe = {

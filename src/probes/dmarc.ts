@@ -30,8 +30,14 @@ export interface DmarcReportAuthorization {
 export interface DmarcEvidence {
   domain: string;
   orgDomain: string;
-  /** In order: the domain itself, then (when needed) the organizational domain. */
+  /** In order: the domain itself, then (when needed) the organizational domain (RFC 7489 §6.6.3). */
   lookups: DmarcLookup[];
+  /**
+   * The names between the domain and its organizational domain, longest first, asked when the domain
+   * has no record of its own: RFC 9989 (DMARCbis) receivers walk up the DNS tree and stop at the first
+   * record they find, where RFC 7489 receivers jump straight to the organizational domain.
+   */
+  treeWalk?: DmarcLookup[];
   authorizations: DmarcReportAuthorization[];
 }
 
@@ -65,6 +71,27 @@ export function discoverDmarc(lookups: readonly DmarcLookup[]): DmarcDiscovery {
   return { state: "none" };
 }
 
+/** Most intermediate names asked in the tree walk (RFC 9989 bounds its walk to a handful of queries). */
+const MAX_TREE_WALK = 6;
+
+/** Names strictly between `domain` and `orgDomain`, longest first: a.b.c.example.com -> b.c.example.com, c.example.com. */
+export function intermediateNames(domain: string, orgDomain: string): string[] {
+  if (domain === orgDomain || !domain.endsWith(`.${orgDomain}`)) return [];
+  const labels = domain.slice(0, -orgDomain.length - 1).split(".");
+  const names: string[] = [];
+  for (let i = 1; i < labels.length; i++) names.push(`${labels.slice(i).join(".")}.${orgDomain}`);
+  return names.slice(-MAX_TREE_WALK);
+}
+
+/**
+ * Where RFC 9989's tree walk ends, from the domain's own lookup, the intermediate names and the
+ * organizational domain's lookup, in that order.
+ */
+export function discoverDmarcTreeWalk(ev: DmarcEvidence): DmarcDiscovery {
+  const [own, org] = ev.lookups;
+  return discoverDmarc([...(own ? [own] : []), ...(ev.treeWalk ?? []), ...(org ? [org] : [])]);
+}
+
 /**
  * Gathers the DMARC evidence of a domain: `_dmarc.<domain>`, the organizational domain's record when
  * the first has none, and the authorisation records of external report destinations.
@@ -78,6 +105,15 @@ export async function probeDmarc(domain: string, ctx: RunContext): Promise<Dmarc
   for (const d of orgDomain === domain ? [domain] : [domain, orgDomain]) {
     evidence.lookups.push({ domain: d, answer: await ctx.dns.query(`_dmarc.${d}`, "TXT", opts) });
     if (discoverDmarc(evidence.lookups).state !== "none") break;
+  }
+  const first = evidence.lookups[0];
+  if (evidence.lookups.length > 1 && first && ANSWERED.has(first.answer.status)) {
+    evidence.treeWalk = [];
+    for (const d of intermediateNames(domain, orgDomain)) {
+      const lookup = { domain: d, answer: await ctx.dns.query(`_dmarc.${d}`, "TXT", opts) };
+      evidence.treeWalk.push(lookup);
+      if (discoverDmarc([lookup]).state !== "none") break;
+    }
   }
   const found = discoverDmarc(evidence.lookups);
   if (found.state !== "found" || found.records.length !== 1) return evidence;

@@ -16,7 +16,11 @@ export function isLookupFailure(a: Pick<DnsAnswer, "status">): boolean {
  * many MX addresses does not fire hundreds of queries at the resolver at the same moment.
  * @example await mapLimit(hosts, 8, (h) => ask(ctx, h, "A"));
  */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const out: R[] = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

@@ -15,4 +15,12 @@ export type { BimiEvidence } from "./bimi.js";
 export type { DnsblEvidence, DnsblLookup, DnsblSelfTest } from "./dnsbl.js";
 
 /** The DNS-record areas: MX (phase 1), then reverse DNS, DNSSEC, TLSA, TLS-RPT, BIMI, DNSBL (phase 2). */
-export const dnsRecordsProbes: DomainProbe[] = [mxProbe, ptrProbe, dnssecProbe, tlsaProbe, tlsRptProbe, bimiProbe, dnsblProbe];
+export const dnsRecordsProbes: DomainProbe[] = [
+  mxProbe,
+  ptrProbe,
+  dnssecProbe,
+  tlsaProbe,
+  tlsRptProbe,
+  bimiProbe,
+  dnsblProbe,
+];

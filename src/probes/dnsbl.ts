@@ -2,7 +2,13 @@ import type { RunContext } from "../core/context.js";
 import type { Evidence } from "../core/evidence.js";
 import type { DomainProbe } from "../core/probe.js";
 import type { DnsAnswer } from "../net/dns/types.js";
-import { DEFAULT_DNSBLS, DNSBL_CONTROL_ADDRESS, DNSBL_TEST_ADDRESS, dnsblQueryName } from "../standards/dnsbl.js";
+import {
+  DEFAULT_DNSBLS,
+  DNSBL_CONTROL_ADDRESS,
+  DNSBL_TEST_ADDRESS,
+  dnsblQueryName,
+  isValidDnsblZone,
+} from "../standards/dnsbl.js";
 import { ask, mapLimit } from "./dns-query.js";
 import { mxAddresses } from "./ptr.js";
 
@@ -45,7 +51,9 @@ export const dnsblProbe: DomainProbe = {
   area: "dnsbl",
   phase: 2,
   async run(evidence: Evidence, ctx: RunContext): Promise<void> {
-    const zones = [...new Set((ctx.dnsbls ?? DEFAULT_DNSBLS).map((z) => z.toLowerCase().replace(/\.$/, "")))].slice(0, MAX_ZONES);
+    // A zone that is not a DNS name cannot be asked (the CLI should reject such --dnsbl values up front).
+    const wanted = (ctx.dnsbls ?? DEFAULT_DNSBLS).filter(isValidDnsblZone);
+    const zones = [...new Set(wanted.map((z) => z.toLowerCase().replace(/\.$/, "")))].slice(0, MAX_ZONES);
     const addresses = [...mxAddresses(evidence).keys()].slice(0, MAX_ADDRESSES);
     const pairs = addresses.flatMap((address) =>
       zones.flatMap((zone) => {

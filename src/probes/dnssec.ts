@@ -42,7 +42,10 @@ const MAX_MX_SUBJECTS = 16;
  * Finds the zone a name lives in by asking SOA at the name, then at each parent, until one answers
  * with data. Stops at a failure (SERVFAIL from a validating resolver is how a bogus zone looks).
  */
-export async function findZone(ctx: RunContext, name: string): Promise<{ walk: DnsAnswer[]; zone?: string; found: boolean }> {
+export async function findZone(
+  ctx: RunContext,
+  name: string,
+): Promise<{ walk: DnsAnswer[]; zone?: string; found: boolean }> {
   const walk: DnsAnswer[] = [];
   let current = name.toLowerCase().replace(/\.$/, "");
   while (current && walk.length < MAX_WALK) {
@@ -67,7 +70,8 @@ export const dnssecProbe: DomainProbe = {
       { name: evidence.target, role: "domain", answers: mx ? [mx.answer] : [] },
     ];
     if (mx && !mx.implicit) {
-      for (const host of mx.hosts.slice(0, MAX_MX_SUBJECTS)) wanted.push({ name: host.name, role: "mx", answers: host.addressAnswers });
+      for (const host of mx.hosts.slice(0, MAX_MX_SUBJECTS))
+        wanted.push({ name: host.name, role: "mx", answers: host.addressAnswers });
     }
     const subjects = await mapLimit(wanted, 4, async (s): Promise<DnssecSubject> => {
       const z = await findZone(ctx, s.name);

@@ -76,7 +76,12 @@ export async function probeMailbox(o: MailboxProbeOptions): Promise<MailboxSessi
     await dialogue(s, o, ev, step, t0);
   } catch (err) {
     if (!(err instanceof WireFailure)) throw err;
-    ev.failure = { phase, kind: err.kind, message: err.message, ...(err.sample ? { sample: err.sample } : {}) };
+    ev.failure = {
+      phase,
+      kind: err.kind,
+      message: err.message,
+      ...(err.sample ? { sample: err.sample } : {}),
+    };
   } finally {
     s.close();
     ev.transcript = s.transcript;
@@ -87,7 +92,13 @@ export async function probeMailbox(o: MailboxProbeOptions): Promise<MailboxSessi
 
 type Step = <T>(name: string, fn: () => Promise<T>) => Promise<T>;
 
-async function imapDialogue(s: WireSession, o: MailboxProbeOptions, ev: MailboxSessionEvidence, step: Step, t0: number): Promise<void> {
+async function imapDialogue(
+  s: WireSession,
+  o: MailboxProbeOptions,
+  ev: MailboxSessionEvidence,
+  step: Step,
+  t0: number,
+): Promise<void> {
   const g = await step("greeting", () => readImapGreeting(s));
   ev.greeting = { ok: g.status !== "BYE", status: g.status, text: g.text, ms: round(performance.now() - t0) };
   if (g.status === "BYE") return;
@@ -109,7 +120,13 @@ async function imapDialogue(s: WireSession, o: MailboxProbeOptions, ev: MailboxS
   await step("logout", () => imapCommand(s, "a9", "LOGOUT").catch(() => undefined));
 }
 
-async function pop3Dialogue(s: WireSession, o: MailboxProbeOptions, ev: MailboxSessionEvidence, step: Step, t0: number): Promise<void> {
+async function pop3Dialogue(
+  s: WireSession,
+  o: MailboxProbeOptions,
+  ev: MailboxSessionEvidence,
+  step: Step,
+  t0: number,
+): Promise<void> {
   const g = await step("greeting", () => readPop3Status(s));
   ev.greeting = { ok: g.ok, status: g.ok ? "+OK" : "-ERR", text: g.text, ms: round(performance.now() - t0) };
   if (!g.ok) return;
@@ -122,7 +139,9 @@ async function pop3Dialogue(s: WireSession, o: MailboxProbeOptions, ev: MailboxS
       ev.starttls.tls = handshakeFacts(t);
       if (t.leftover) ev.starttls.leftover = t.leftover;
       if (!t.ok) throw new WireFailure("tls-failed", t.error ?? "TLS handshake failed");
-      ev.starttls.capabilitiesAfter = ((await step("capa-tls", () => pop3Capa(s))) ?? []).map((c) => c.toUpperCase());
+      ev.starttls.capabilitiesAfter = ((await step("capa-tls", () => pop3Capa(s))) ?? []).map((c) =>
+        c.toUpperCase(),
+      );
     }
   }
   await step("quit", () => pop3Command(s, "QUIT").catch(() => undefined));

@@ -34,7 +34,11 @@ const ANSWERED = new Set(["noerror", "nodata", "nxdomain"]);
  * @example
  *   const ev = await probeMtaSts("example.com", ctx);
  */
-export async function probeMtaSts(domain: string, ctx: RunContext, options: { port?: number } = {}): Promise<MtaStsEvidence> {
+export async function probeMtaSts(
+  domain: string,
+  ctx: RunContext,
+  options: { port?: number } = {},
+): Promise<MtaStsEvidence> {
   const opts = ctx.signal ? { signal: ctx.signal } : undefined;
   const record = await ctx.dns.query(`_mta-sts.${domain}`, "TXT", opts);
   const policyUrl = mtaStsPolicyUrl(domain, options.port);

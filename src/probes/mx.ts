@@ -11,7 +11,9 @@ export const MAX_MX_HOSTS = 32;
 /** Resolves A then AAAA of a host; addresses keep that order. */
 export async function resolveHost(ctx: RunContext, name: string, preference: number): Promise<MailHost> {
   const [a, aaaa] = await Promise.all([ask(ctx, name, "A"), ask(ctx, name, "AAAA")]);
-  const addresses = [a, aaaa].flatMap((ans) => ans.records.flatMap((r) => (r.type === "A" || r.type === "AAAA" ? [r.address] : [])));
+  const addresses = [a, aaaa].flatMap((ans) =>
+    ans.records.flatMap((r) => (r.type === "A" || r.type === "AAAA" ? [r.address] : [])),
+  );
   return { name, preference, addresses: [...new Set(addresses)], addressAnswers: [a, aaaa] };
 }
 

@@ -65,7 +65,10 @@ export async function scanPorts(
  */
 export function parsePortList(spec: string): number[] | undefined {
   const out: number[] = [];
-  for (const part of spec.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(part);
     if (!m) return undefined;
     const a = Number(m[1]);

@@ -51,12 +51,19 @@ export function mxAddresses(evidence: Evidence): Map<string, string[]> {
 }
 
 /** PTR of an address, then A/AAAA of every PTR name (forward-confirmed reverse DNS, RFC 8601 §3). */
-export async function collectReverse(ctx: RunContext, address: string, hosts: string[]): Promise<ReverseDnsEntry | undefined> {
+export async function collectReverse(
+  ctx: RunContext,
+  address: string,
+  hosts: string[],
+): Promise<ReverseDnsEntry | undefined> {
   const rev = reverseName(address);
   const family = addressFamily(address);
   if (!rev || !family) return undefined;
   const answer = await ask(ctx, rev, "PTR");
-  const names = [...new Set(answer.records.flatMap((r) => (r.type === "PTR" ? [r.target] : [])))].slice(0, MAX_PTR_NAMES);
+  const names = [...new Set(answer.records.flatMap((r) => (r.type === "PTR" ? [r.target] : [])))].slice(
+    0,
+    MAX_PTR_NAMES,
+  );
   const forward = await Promise.all(
     names.map(async (name) => ({ name, answer: await ask(ctx, name, family === 4 ? "A" : "AAAA") })),
   );

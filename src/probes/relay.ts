@@ -1,9 +1,10 @@
+import { isIP } from "node:net";
 import { WireFailure } from "../net/line-reader.js";
 import { readSmtpReply, SMTP_MAX_LINE, smtpCommand, type SmtpReply } from "../net/smtp-client.js";
 import { connectTcp } from "../net/tcp.js";
 import { WireSession } from "../net/wire-session.js";
 import type { RelayTestEvidence } from "./servers-evidence.js";
-import { ehloNameFor, quit, replyEvidence } from "./smtp.js";
+import { ehloNameFor, isHostName, quit, replyEvidence } from "./smtp.js";
 
 /**
  * The default outside recipient of the relay test. `.invalid` (RFC 2606 §2) can never be a real
@@ -32,12 +33,17 @@ export interface RelayProbeOptions {
  * @example
  *   relayCases("t@example.invalid", "192.0.2.1", "mx.example.com")[0] // { from: "<>", to: "<t@example.invalid>" }
  */
-export function relayCases(recipient: string, address: string, server: string): Array<{ from: string; to: string }> {
+export function relayCases(
+  recipient: string,
+  address: string,
+  server: string,
+): Array<{ from: string; to: string }> {
   const at = recipient.lastIndexOf("@");
   const user = recipient.slice(0, at);
   const domain = recipient.slice(at + 1);
   const lit = address.includes(":") ? `[IPv6:${address}]` : `[${address}]`;
-  const sender = `<mxray-relay-test@${server}>`;
+  // a bare IP is not a domain (RFC 5321 §4.1.3): an address literal is
+  const sender = `<mxray-relay-test@${isIP(server) || !isHostName(server) ? lit : server}>`;
   return [
     { from: "<>", to: `<${recipient}>` },
     { from: sender, to: `<${recipient}>` },
@@ -60,7 +66,15 @@ export function relayCases(recipient: string, address: string, server: string): 
  *     ehloName: "probe.example.net", recipient: DEFAULT_RELAY_RECIPIENT, timeoutMs: 5000 });
  */
 export async function probeRelay(o: RelayProbeOptions): Promise<RelayTestEvidence> {
-  const ev: RelayTestEvidence = { host: o.host, address: o.address, port: o.port, recipient: o.recipient, cases: [], transcript: [], omitted: 0 };
+  const ev: RelayTestEvidence = {
+    host: o.host,
+    address: o.address,
+    port: o.port,
+    recipient: o.recipient,
+    cases: [],
+    transcript: [],
+    omitted: 0,
+  };
   const c = await connectTcp(o.address, o.port, { timeoutMs: o.timeoutMs, signal: o.signal });
   if (c.state !== "open") {
     ev.failure = { phase: "connect", kind: "error", message: `${c.state} (${c.code})` };
@@ -114,7 +128,13 @@ export async function probeRelay(o: RelayProbeOptions): Promise<RelayTestEvidenc
     await quit(s);
   } catch (err) {
     if (!(err instanceof WireFailure)) throw err;
-    if (!ev.rateLimited) ev.failure = { phase, kind: err.kind, message: err.message, ...(err.sample ? { sample: err.sample } : {}) };
+    if (!ev.rateLimited)
+      ev.failure = {
+        phase,
+        kind: err.kind,
+        message: err.message,
+        ...(err.sample ? { sample: err.sample } : {}),
+      };
   } finally {
     s.close();
     ev.transcript = s.transcript;

@@ -7,8 +7,14 @@ import type { EhloCapabilities } from "../standards/smtp-ehlo.js";
 /** The default ports probed on every mail host. */
 export const DEFAULT_MAIL_PORTS: readonly number[] = [25, 465, 587, 2525, 110, 995, 143, 993];
 
+/** The protocol a port speaks and how TLS starts on it. */
+export interface PortRole {
+  protocol: "smtp" | "imap" | "pop3";
+  tls: "starttls" | "implicit";
+}
+
 /** What each well-known mail port is for; ports outside this list are only scanned. */
-export const PORT_ROLES: Readonly<Record<number, { protocol: "smtp" | "imap" | "pop3"; tls: "starttls" | "implicit" }>> = {
+export const PORT_ROLES: Readonly<Record<number, PortRole>> = {
   25: { protocol: "smtp", tls: "starttls" },
   587: { protocol: "smtp", tls: "starttls" },
   2525: { protocol: "smtp", tls: "starttls" },
@@ -74,7 +80,12 @@ export interface SmtpSessionEvidence {
   banner?: ReplyEvidence;
   /** PTR of the address, to compare with the banner host name. */
   ptr?: { names: string[]; answer: DnsAnswer };
-  ehlo?: { command: "EHLO" | "HELO"; reply: ReplyEvidence; capabilities?: EhloCapabilities; ehloRefused?: ReplyEvidence };
+  ehlo?: {
+    command: "EHLO" | "HELO";
+    reply: ReplyEvidence;
+    capabilities?: EhloCapabilities;
+    ehloRefused?: ReplyEvidence;
+  };
   vrfy?: { known: ReplyEvidence; unknown: ReplyEvidence; unknownUser: string };
   expn?: ReplyEvidence;
   starttls?: {
@@ -135,7 +146,13 @@ export interface MailboxSessionEvidence {
   greeting?: { ok: boolean; status: string; text: string; ms: number };
   /** Capabilities before TLS (or over implicit TLS), upper case. */
   capabilities?: string[];
-  starttls?: { ok: boolean; text: string; tls?: TlsHandshakeFacts; leftover?: number; capabilitiesAfter?: string[] };
+  starttls?: {
+    ok: boolean;
+    text: string;
+    tls?: TlsHandshakeFacts;
+    leftover?: number;
+    capabilitiesAfter?: string[];
+  };
   failure?: SessionFailure;
   phases: Record<string, number>;
   transcript: TranscriptLine[];

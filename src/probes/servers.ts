@@ -11,6 +11,7 @@ import {
   DEFAULT_MAIL_PORTS,
   PORT_ROLES,
   type MailboxEvidence,
+  type PortRole,
   type PortsEvidence,
   type SmtpEvidence,
   type SmtpSessionEvidence,
@@ -30,6 +31,8 @@ export interface ServersOptions {
   sessions?: boolean;
   /** `mx` when the hosts are a domain's MX (port 25 must then be open), `host` otherwise (default `mx`). */
   role?: "mx" | "host";
+  /** Protocols of ports beyond the well-known ones (e.g. `{ 10025: { protocol: "smtp", tls: "starttls" } }`). */
+  roles?: Readonly<Record<number, PortRole>>;
   /** Limiter to share with other probes (default: the run's, from the context). */
   limiter?: HostLimiter;
 }
@@ -45,10 +48,17 @@ export interface ServersEvidence {
  * Resolves a host name to its addresses (A then AAAA) through ctx.dns; an IP address is returned
  * as it is. Lookup failures come back as answers, never as exceptions.
  */
-export async function resolveHost(host: string, ctx: RunContext): Promise<{ addresses: string[]; answers: DnsAnswer[] }> {
+export async function resolveHost(
+  host: string,
+  ctx: RunContext,
+): Promise<{ addresses: string[]; answers: DnsAnswer[] }> {
   if (isIP(host)) return { addresses: [host], answers: [] };
-  const answers = await Promise.all((["A", "AAAA"] as const).map((t) => ctx.dns.query(host, t, { signal: ctx.signal })));
-  const addresses = answers.flatMap((a) => a.records.flatMap((r) => (r.type === "A" || r.type === "AAAA" ? [r.address] : [])));
+  const answers = await Promise.all(
+    (["A", "AAAA"] as const).map((t) => ctx.dns.query(host, t, { signal: ctx.signal })),
+  );
+  const addresses = answers.flatMap((a) =>
+    a.records.flatMap((r) => (r.type === "A" || r.type === "AAAA" ? [r.address] : [])),
+  );
   return { addresses, answers };
 }
 
@@ -72,19 +82,30 @@ export async function gatherServers(
   ctx.progress.step(`ports ${ports.join(",")}`);
   const results = await scanPorts(hosts, ports, ctx, limiter);
   const ev: ServersEvidence = {
-    ports: { role: options.role ?? "mx", ports, timeoutMs: ctx.timeoutMs, hosts: hosts.map((h) => ({ name: h.name, addresses: [...h.addresses] })), results },
+    ports: {
+      role: options.role ?? "mx",
+      ports,
+      timeoutMs: ctx.timeoutMs,
+      hosts: hosts.map((h) => ({ name: h.name, addresses: [...h.addresses] })),
+      results,
+    },
     smtp: { sessions: [], relay: [] },
     mailbox: { sessions: [] },
   };
   if (options.sessions === false) return ev;
+  const roles = { ...PORT_ROLES, ...options.roles };
   const byAddress = new Map<string, { host: string; ports: number[] }>();
   for (const r of results) {
-    if (r.state !== "open" || !PORT_ROLES[r.port]) continue;
+    if (r.state !== "open" || !roles[r.port]) continue;
     const entry = byAddress.get(r.address) ?? { host: r.host, ports: [] };
     entry.ports.push(r.port);
     byAddress.set(r.address, entry);
   }
-  await Promise.all([...byAddress].map(([address, { host, ports: open }]) => sessionsFor(host, address, open, ctx, options, limiter, ev)));
+  await Promise.all(
+    [...byAddress].map(([address, { host, ports: open }]) =>
+      sessionsFor(host, address, open, roles, ctx, options, limiter, ev),
+    ),
+  );
   return ev;
 }
 
@@ -92,6 +113,7 @@ async function sessionsFor(
   host: string,
   address: string,
   open: number[],
+  roles: Readonly<Record<number, PortRole>>,
   ctx: RunContext,
   options: ServersOptions,
   limiter: HostLimiter,
@@ -108,7 +130,7 @@ async function sessionsFor(
     }
   };
   const jobs = open.map(async (port) => {
-    const role = PORT_ROLES[port]!;
+    const role = roles[port]!;
     ctx.progress.step(`${role.protocol} ${host} ${address}:${port}`);
     const protocol = role.protocol;
     if (protocol !== "smtp") {
@@ -116,20 +138,28 @@ async function sessionsFor(
       ev.mailbox.sessions.push(s);
       return;
     }
-    if (limiter.rateLimitCount(address) >= 2) {
-      ev.smtp.sessions.push(skippedSession(host, address, port, role.tls, ehloName));
-      return;
-    }
-    const s = await guarded(() => probeSmtpSession({ ...common, port, mode: role.tls, ehloName, dns: ctx.dns }));
+    // The rate-limit state is read and written while holding the slot, so queued sessions see it.
+    const s = await guarded(async () => {
+      if (limiter.rateLimitCount(address) >= 2)
+        return skippedSession(host, address, port, role.tls, ehloName);
+      const r = await probeSmtpSession({ ...common, port, mode: role.tls, ehloName, dns: ctx.dns });
+      if (r.rateLimited || r.failure?.kind === "closed") limiter.noteRateLimited(address);
+      return r;
+    });
     ev.smtp.sessions.push(s);
-    if (s.rateLimited || s.failure?.kind === "closed") limiter.noteRateLimited(address);
     if (port !== 25 || options.relayTest === false || s.banner?.code !== 220) return;
-    if (limiter.rateLimitCount(address) >= 2) return;
-    const relay = await guarded(() =>
-      probeRelay({ ...common, port, ehloName, recipient: options.relayRecipient ?? DEFAULT_RELAY_RECIPIENT }),
-    );
-    if (relay.rateLimited || relay.failure?.kind === "closed") limiter.noteRateLimited(address);
-    ev.smtp.relay.push(relay);
+    const relay = await guarded(async () => {
+      if (limiter.rateLimitCount(address) >= 2) return undefined;
+      const r = await probeRelay({
+        ...common,
+        port,
+        ehloName,
+        recipient: options.relayRecipient ?? DEFAULT_RELAY_RECIPIENT,
+      });
+      if (r.rateLimited || r.failure?.kind === "closed") limiter.noteRateLimited(address);
+      return r;
+    });
+    if (relay) ev.smtp.relay.push(relay);
   });
   await Promise.all(jobs);
   const order = (a: { address: string; port: number }, b: { address: string; port: number }) =>
@@ -145,7 +175,18 @@ function skippedSession(
   mode: "starttls" | "implicit",
   ehloName: string | undefined,
 ): SmtpSessionEvidence {
-  return { host, address, port, mode, ehloName: ehloName ?? "", connect: { state: "open", ms: 0 }, skipped: "rate-limited", phases: {}, transcript: [], omitted: 0 };
+  return {
+    host,
+    address,
+    port,
+    mode,
+    ehloName: ehloName ?? "",
+    connect: { state: "open", ms: 0 },
+    skipped: "rate-limited",
+    phases: {},
+    transcript: [],
+    omitted: 0,
+  };
 }
 
 /** Phase 3: the ports, SMTP, IMAP and POP3 of every address of every MX host. */
@@ -159,6 +200,7 @@ export const serversProbe: DomainProbe = {
     const gathered = await gatherServers(
       mx.hosts.map((h) => ({ name: h.name, addresses: h.addresses })),
       ctx,
+      { ...ctx.servers, role: "mx" },
     );
     evidence.ports = gathered.ports;
     evidence.smtp = gathered.smtp;

@@ -60,7 +60,14 @@ export function replyEvidence(r: SmtpReply): ReplyEvidence {
 
 /** The SNI / verification name: the host name, never an address (RFC 6066 §3). */
 export function tlsServerName(host: string): string | undefined {
-  return isIP(host) ? undefined : host;
+  return isIP(host) || !isHostName(host) ? undefined : host;
+}
+
+/** A syntactically valid DNS host name (letters, digits, hyphens, dots; 253 characters at most). */
+export function isHostName(name: string): boolean {
+  return /^(?=.{1,253}$)([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?)*\.?$/.test(
+    name,
+  );
 }
 
 /** Handshake facts without the probe-internal `leftover` count. */
@@ -70,12 +77,18 @@ export function handshakeFacts(t: TlsHandshakeFacts & { leftover: number }): Tls
 }
 
 /** Looks up the PTR names of an address; never throws. */
-export async function lookupPtr(dns: DnsClient, address: string, signal?: AbortSignal): Promise<SmtpSessionEvidence["ptr"]> {
+export async function lookupPtr(
+  dns: DnsClient,
+  address: string,
+  signal?: AbortSignal,
+): Promise<SmtpSessionEvidence["ptr"]> {
   const name = reverseName(address);
   if (!name) return undefined;
   try {
     const answer = await dns.query(name, "PTR", { signal });
-    const names = answer.records.flatMap((r) => (r.type === "PTR" ? [r.target.toLowerCase().replace(/\.$/, "")] : []));
+    const names = answer.records.flatMap((r) =>
+      r.type === "PTR" ? [r.target.toLowerCase().replace(/\.$/, "")] : [],
+    );
     return { names, answer };
   } catch {
     return undefined;
@@ -158,7 +171,13 @@ export async function probeSmtpSession(o: SmtpProbeOptions): Promise<SmtpSession
     if (o.mode === "starttls" && caps.starttls) await startTls(s, o.host, ehloName, ev, step, limited);
     await step("quit", () => quit(s));
   } catch (err) {
-    if (err instanceof WireFailure) ev.failure = { phase, kind: err.kind, message: err.message, ...(err.sample ? { sample: err.sample } : {}) };
+    if (err instanceof WireFailure)
+      ev.failure = {
+        phase,
+        kind: err.kind,
+        message: err.message,
+        ...(err.sample ? { sample: err.sample } : {}),
+      };
     else if (!(err instanceof RateLimited)) throw err;
   } finally {
     s.close();
@@ -196,7 +215,11 @@ async function greet(
  * VRFY of an address every domain has (postmaster, RFC 5321 §4.5.1) and of one that cannot exist:
  * different answers mean the server tells which users exist.
  */
-async function vrfyExpn(s: WireSession, ev: SmtpSessionEvidence, limited: (r: SmtpReply) => SmtpReply): Promise<void> {
+async function vrfyExpn(
+  s: WireSession,
+  ev: SmtpSessionEvidence,
+  limited: (r: SmtpReply) => SmtpReply,
+): Promise<void> {
   const unknownUser = `mxray-no-such-user-${randomBytes(4).toString("hex")}`;
   const known = limited(await smtpCommand(s, "VRFY postmaster"));
   const unknown = limited(await smtpCommand(s, `VRFY ${unknownUser}`));
@@ -221,7 +244,10 @@ async function startTls(
   if (!t.ok) throw new WireFailure("tls-failed", t.error ?? "TLS handshake failed");
   // RFC 3207 §4.2: the client must forget what it knew and ask again
   const again = limited(await step("ehlo-tls", () => smtpCommand(s, `EHLO ${ehloName}`)));
-  ev.starttls.ehloAfter = { reply: replyEvidence(again), ...(again.code === 250 ? { capabilities: parseEhlo(again.lines) } : {}) };
+  ev.starttls.ehloAfter = {
+    reply: replyEvidence(again),
+    ...(again.code === 250 ? { capabilities: parseEhlo(again.lines) } : {}),
+  };
 }
 
 /** QUIT and its reply; a server that does not answer QUIT is not a finding. */

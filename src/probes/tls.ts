@@ -77,16 +77,28 @@ function limiterFor(ctx: RunContext, address: string): Limiter {
  * @example
  *   const ep = await collectTlsEndpoint({ host: "mail.example.com", address: "192.0.2.1", port: 25, starttls: "smtp", depth: "full" }, ctx);
  */
-export async function collectTlsEndpoint(spec: TlsEndpointSpec, ctx: RunContext): Promise<TlsEndpointEvidence> {
+export async function collectTlsEndpoint(
+  spec: TlsEndpointSpec,
+  ctx: RunContext,
+): Promise<TlsEndpointEvidence> {
   const store = trustStoreFor(ctx);
   const shared = hostLimiterFor(ctx);
   const wantTlsa = spec.lookupTlsa ?? spec.host !== undefined;
   const tlsaQuery =
     spec.tlsa || !wantTlsa || !spec.host
       ? Promise.resolve(spec.tlsa)
-      : ctx.dns.query(tlsaName(spec.host, spec.port), "TLSA", ctx.signal ? { signal: ctx.signal } : undefined);
+      : ctx.dns.query(
+          tlsaName(spec.host, spec.port),
+          "TLSA",
+          ctx.signal ? { signal: ctx.signal } : undefined,
+        );
   const scan = await scanTls(
-    { address: spec.address, port: spec.port, ...(spec.host ? { servername: spec.host } : {}), ...(spec.starttls ? { starttls: spec.starttls } : {}) },
+    {
+      address: spec.address,
+      port: spec.port,
+      ...(spec.host ? { servername: spec.host } : {}),
+      ...(spec.starttls ? { starttls: spec.starttls } : {}),
+    },
     {
       depth: spec.depth,
       ca: store.pems,
@@ -129,10 +141,18 @@ export const tlsProbe: DomainProbe = {
     let full = 0;
     for (const host of mx.hosts.slice(0, MAX_HOSTS)) {
       const tlsa25 = evidence.tlsa?.hosts.find((t) => t.host === host.name && t.port === 25)?.answer;
-      const authenticated = host.addressAnswers.length > 0 && host.addressAnswers.every((a) => a.authenticated || a.status !== "noerror");
+      const authenticated =
+        host.addressAnswers.length > 0 &&
+        host.addressAnswers.every((a) => a.authenticated || a.status !== "noerror");
       for (const address of host.addresses.slice(0, MAX_ADDRESSES_PER_HOST)) {
         const common = { host: host.name, address, addressAuthenticated: authenticated };
-        specs.push({ ...common, port: 25, starttls: "smtp", depth: full++ < FULL_SCANS ? "full" : "single", ...(tlsa25 ? { tlsa: tlsa25 } : {}) });
+        specs.push({
+          ...common,
+          port: 25,
+          starttls: "smtp",
+          depth: full++ < FULL_SCANS ? "full" : "single",
+          ...(tlsa25 ? { tlsa: tlsa25 } : {}),
+        });
         specs.push({ ...common, port: 465, depth: "single", lookupTlsa: false });
         specs.push({ ...common, port: 587, starttls: "smtp", depth: "single", lookupTlsa: false });
       }

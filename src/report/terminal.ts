@@ -12,7 +12,13 @@ export interface TerminalOptions {
 }
 
 const MARK: Record<Severity, string> = { ok: "✔", info: "ℹ", warning: "⚠", error: "✖", critical: "‼" };
-const COLOR: Record<Severity, string> = { ok: "32", info: "36", warning: "33", error: "31", critical: "1;31" };
+const COLOR: Record<Severity, string> = {
+  ok: "32",
+  info: "36",
+  warning: "33",
+  error: "31",
+  critical: "1;31",
+};
 
 const LABELS: Record<Lang, Record<string, string>> = {
   en: { why: "why", fix: "fix", evidence: "evidence", findings: "findings", of: "of" },
@@ -37,8 +43,10 @@ export function renderFinding(f: Finding, opts: TerminalOptions): string[] {
   for (const block of f.evidence) {
     lines.push(`      ${paint(`${l.evidence} (${escapeTerminal(block.label)}):`, "2", opts.color)}`);
     const shown = block.lines.slice(0, 40);
-    for (const line of shown) lines.push(`        ${escapeTerminal(line.length > 300 ? line.slice(0, 300) + "…" : line)}`);
-    if (block.lines.length > shown.length) lines.push(`        … (${block.lines.length - shown.length} more)`);
+    for (const line of shown)
+      lines.push(`        ${escapeTerminal(line.length > 300 ? line.slice(0, 300) + "…" : line)}`);
+    if (block.lines.length > shown.length)
+      lines.push(`        … (${block.lines.length - shown.length} more)`);
   }
   if (f.references?.length) lines.push(`      ${paint(f.references.join("; "), "2", opts.color)}`);
   return lines;

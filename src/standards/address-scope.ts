@@ -23,7 +23,8 @@ const ROUTABLE = new Set(["unicast", "6to4", "teredo", "amt", "as112", "as112v6"
 export function classifyAddress(address: string): AddressScope | undefined {
   if (!ipaddr.isValid(address)) return undefined;
   let parsed = ipaddr.parse(address);
-  if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+  if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress())
+    parsed = (parsed as ipaddr.IPv6).toIPv4Address();
   const range = parsed.range();
   return { family: parsed.kind() === "ipv4" ? 4 : 6, range, public: ROUTABLE.has(range) };
 }

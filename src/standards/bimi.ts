@@ -33,7 +33,12 @@ export interface BimiRecord {
 }
 
 /** A lenient tag list (`name=value` pairs split by `;`): BIMI values are URLs, judged separately. */
-function splitTags(raw: string): { tags: Record<string, string>; order: string[]; bad: string[]; duplicates: string[] } {
+function splitTags(raw: string): {
+  tags: Record<string, string>;
+  order: string[];
+  bad: string[];
+  duplicates: string[];
+} {
   const tags: Record<string, string> = {};
   const order: string[] = [];
   const bad: string[] = [];
@@ -68,7 +73,8 @@ export function isBimiRecord(txt: string): boolean {
 export function parseBimi(raw: string): BimiRecord {
   const { tags, order, bad, duplicates } = splitTags(raw);
   const problems: BimiProblem[] = [];
-  if (order[0] !== "v" || tags.v !== "BIMI1") problems.push({ code: "version", severity: "error", text: tags.v ?? order[0] ?? "" });
+  if (order[0] !== "v" || tags.v !== "BIMI1")
+    problems.push({ code: "version", severity: "error", text: tags.v ?? order[0] ?? "" });
   for (const b of bad) problems.push({ code: "tag.syntax", severity: "error", text: b });
   for (const d of duplicates) problems.push({ code: "tag.duplicate", severity: "error", text: d });
   const location = tags.l;
@@ -78,13 +84,17 @@ export function parseBimi(raw: string): BimiRecord {
   else if (location !== "") {
     const url = httpsUrl(location);
     if (url === "not-https") problems.push({ code: "location.not-https", severity: "error", text: location });
-    else if (url === "invalid") problems.push({ code: "location.invalid", severity: "error", text: location });
-    if (!/\.svg(?:$|[?#])/i.test(location)) problems.push({ code: "location.not-svg", severity: "warning", text: location });
+    else if (url === "invalid")
+      problems.push({ code: "location.invalid", severity: "error", text: location });
+    if (!/\.svg(?:$|[?#])/i.test(location))
+      problems.push({ code: "location.not-svg", severity: "warning", text: location });
   }
   if (authority !== undefined && authority !== "") {
     const url = httpsUrl(authority);
-    if (url === "not-https") problems.push({ code: "authority.not-https", severity: "error", text: authority });
-    else if (url === "invalid") problems.push({ code: "authority.invalid", severity: "error", text: authority });
+    if (url === "not-https")
+      problems.push({ code: "authority.not-https", severity: "error", text: authority });
+    else if (url === "invalid")
+      problems.push({ code: "authority.invalid", severity: "error", text: authority });
   } else if (!declined) {
     problems.push({ code: "authority.missing", severity: "warning" });
   }

@@ -1,6 +1,51 @@
 import { createHash, X509Certificate } from "node:crypto";
 import { AsnConvert } from "@peculiar/asn1-schema";
-import { Certificate } from "@peculiar/asn1-x509";
+import {
+  AuthorityInfoAccessSyntax,
+  AuthorityKeyIdentifier,
+  BasicConstraints,
+  Certificate,
+  CertificatePolicies,
+  CRLDistributionPoints,
+  ExtendedKeyUsage,
+  IssueAlternativeName,
+  KeyUsage,
+  NameConstraints,
+  SubjectAlternativeName,
+  SubjectKeyIdentifier,
+} from "@peculiar/asn1-x509";
+
+/** Extensions whose content mxray decodes to find garbage (RFC 5280 §4.2), by OID. */
+const DECODERS: Record<string, { name: string; type: new () => object }> = {
+  "2.5.29.14": { name: "subjectKeyIdentifier", type: SubjectKeyIdentifier },
+  "2.5.29.15": { name: "keyUsage", type: KeyUsage },
+  "2.5.29.17": { name: "subjectAltName", type: SubjectAlternativeName },
+  "2.5.29.18": { name: "issuerAltName", type: IssueAlternativeName },
+  "2.5.29.19": { name: "basicConstraints", type: BasicConstraints },
+  "2.5.29.30": { name: "nameConstraints", type: NameConstraints },
+  "2.5.29.31": { name: "cRLDistributionPoints", type: CRLDistributionPoints },
+  "2.5.29.32": { name: "certificatePolicies", type: CertificatePolicies },
+  "2.5.29.35": { name: "authorityKeyIdentifier", type: AuthorityKeyIdentifier },
+  "2.5.29.37": { name: "extKeyUsage", type: ExtendedKeyUsage },
+  "1.3.6.1.5.5.7.1.1": { name: "authorityInfoAccess", type: AuthorityInfoAccessSyntax },
+};
+
+/**
+ * Extensions a verifier understands: a critical extension outside this list makes RFC 5280 §4.2
+ * verifiers reject the certificate.
+ */
+const KNOWN_EXTENSIONS = new Set([
+  ...Object.keys(DECODERS),
+  "2.5.29.9", // subjectDirectoryAttributes
+  "2.5.29.33", // policyMappings
+  "2.5.29.36", // policyConstraints
+  "2.5.29.46", // freshestCRL
+  "2.5.29.54", // inhibitAnyPolicy
+  "1.3.6.1.5.5.7.1.11", // subjectInfoAccess
+  "1.3.6.1.5.5.7.1.24", // TLS feature (must-staple)
+  "1.3.6.1.4.1.11129.2.4.2", // CT SCT list
+  "1.3.6.1.4.1.11129.2.4.3", // CT precertificate poison
+]);
 
 /** Signature algorithm OIDs -> name and hash (RFC 3279, 4055, 5758, 8410). */
 const SIGNATURE_OIDS: Record<string, { name: string; hash?: string }> = {
@@ -38,10 +83,15 @@ export interface CertificateFacts {
   sha256: string;
   /** SHA-256 of the DER SubjectPublicKeyInfo (what TLSA `3 1 1` publishes). */
   spkiSha256: string;
+  /** Critical extensions no verifier knows (RFC 5280 §4.2: such a certificate must be rejected). */
+  unknownCritical: string[];
+  /** Known extensions whose content does not decode (`issuerAltName: ...`). */
+  malformedExtensions: string[];
 }
 
 /** A certificate that could not be parsed keeps its position and the parser's message. */
-export type ParsedCertificate = { ok: true; facts: CertificateFacts; cert: X509Certificate } | { ok: false; error: string };
+export type ParsedCertificate =
+  { ok: true; facts: CertificateFacts; cert: X509Certificate } | { ok: false; error: string };
 
 function oneLine(dn: string): string {
   return dn.split("\n").filter(Boolean).join(", ");
@@ -75,6 +125,20 @@ export function parseCertificate(der: string | Buffer): ParsedCertificate {
       selfSigned = false;
     }
     const spki = cert.publicKey.export({ type: "spki", format: "der" });
+    const unknownCritical: string[] = [];
+    const malformedExtensions: string[] = [];
+    for (const ext of asn.tbsCertificate.extensions ?? []) {
+      if (ext.critical && !KNOWN_EXTENSIONS.has(ext.extnID)) unknownCritical.push(ext.extnID);
+      const decoder = DECODERS[ext.extnID];
+      if (!decoder) continue;
+      try {
+        AsnConvert.parse(ext.extnValue.buffer, decoder.type);
+      } catch (err) {
+        malformedExtensions.push(
+          `${decoder.name}: ${err instanceof Error ? err.message.slice(0, 120) : String(err)}`,
+        );
+      }
+    }
     return {
       ok: true,
       cert,
@@ -91,6 +155,8 @@ export function parseCertificate(der: string | Buffer): ParsedCertificate {
         selfSigned,
         sha256: createHash("sha256").update(raw).digest("hex"),
         spkiSha256: createHash("sha256").update(spki).digest("hex"),
+        unknownCritical,
+        malformedExtensions,
       },
     };
   } catch (err) {
@@ -106,7 +172,10 @@ export function daysLeft(facts: Pick<CertificateFacts, "notAfter">, now: Date): 
 export type ValidityState = "valid" | "expires-soon" | "expires-very-soon" | "expired" | "not-yet-valid";
 
 /** Validity at `now`: under 30 days left is `expires-soon`, under 7 `expires-very-soon`. */
-export function validityAt(facts: Pick<CertificateFacts, "notBefore" | "notAfter">, now: Date): ValidityState {
+export function validityAt(
+  facts: Pick<CertificateFacts, "notBefore" | "notAfter">,
+  now: Date,
+): ValidityState {
   if (now.getTime() < Date.parse(facts.notBefore)) return "not-yet-valid";
   if (now.getTime() > Date.parse(facts.notAfter)) return "expired";
   const left = daysLeft(facts, now);
@@ -123,7 +192,14 @@ export function validityAt(facts: Pick<CertificateFacts, "notBefore" | "notAfter
 export function certificateMatchesName(cert: X509Certificate, host: string): boolean {
   const name = host.replace(/\.$/, "").toLowerCase();
   if (/^[\d.]+$/.test(name) || name.includes(":")) return cert.checkIP(name) !== undefined;
-  return cert.checkHost(name, { subject: "default", wildcards: true, partialWildcards: false, multiLabelWildcards: false }) !== undefined;
+  return (
+    cert.checkHost(name, {
+      subject: "default",
+      wildcards: true,
+      partialWildcards: false,
+      multiLabelWildcards: false,
+    }) !== undefined
+  );
 }
 
 /** True when `issuer` signed `child` (names chain and the signature verifies). */
@@ -176,9 +252,15 @@ export function describeCertificate(f: CertificateFacts, index: number): string[
     `#${index} subject: ${f.subject}`,
     `   issuer: ${f.issuer}${f.selfSigned ? " (self-signed)" : ""}`,
     `   valid: ${f.notBefore} .. ${f.notAfter}`,
-    ...(f.subjectAltNames.length ? [`   names: ${f.subjectAltNames.slice(0, 20).join(", ")}${f.subjectAltNames.length > 20 ? ", ..." : ""}`] : []),
+    ...(f.subjectAltNames.length
+      ? [
+          `   names: ${f.subjectAltNames.slice(0, 20).join(", ")}${f.subjectAltNames.length > 20 ? ", ..." : ""}`,
+        ]
+      : []),
     `   key: ${key}; signature: ${f.signature.algorithm}${f.isCa ? "; CA" : ""}`,
     `   sha256: ${f.sha256}`,
     `   spki sha256: ${f.spkiSha256}`,
+    ...(f.unknownCritical.length ? [`   unknown critical extensions: ${f.unknownCritical.join(", ")}`] : []),
+    ...f.malformedExtensions.map((m) => `   malformed extension ${m}`),
   ];
 }

@@ -87,10 +87,13 @@ export function matchTlsa(records: readonly TlsaFields[], chain: readonly X509Ce
     for (const r of usable) {
       const data = r.data.replace(/\s+/g, "").toLowerCase();
       if (r.usage === 3) {
-        if (associationData(leaf, r.selector, r.matchingType) === data) matches.push({ record: r, certIndex: 0 });
+        if (associationData(leaf, r.selector, r.matchingType) === data)
+          matches.push({ record: r, certIndex: 0 });
         continue;
       }
-      const hit = path.slice(1).find((i) => associationData(chain[i] as X509Certificate, r.selector, r.matchingType) === data);
+      const hit = path
+        .slice(1)
+        .find((i) => associationData(chain[i] as X509Certificate, r.selector, r.matchingType) === data);
       if (hit !== undefined) {
         matches.push({ record: r, certIndex: hit });
         continue;
@@ -119,7 +122,6 @@ function spkiSigned(cert: X509Certificate, spkiHex: string): boolean {
     return false;
   }
 }
-
 
 function createPublicKeyFromSpki(der: Buffer): KeyObject {
   return createPublicKey({ key: der, format: "der", type: "spki" });

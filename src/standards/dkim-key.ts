@@ -57,11 +57,19 @@ const colonList = (value: string): string[] =>
     .map((s) => s.trim().toLowerCase())
     .filter((s) => s !== "");
 
-function inspectKey(type: DkimKeyType, der: Buffer): Pick<DkimKeyRecord, "bits" | "encoding"> | { error: string } {
+function inspectKey(
+  type: DkimKeyType,
+  der: Buffer,
+): Pick<DkimKeyRecord, "bits" | "encoding"> | { error: string } {
   if (type === "ed25519") {
     // RFC 8463 §4.2: p= is the raw 32-byte public key, not an SPKI structure.
     if (der.length !== 32) {
-      return { error: der.length === 44 && der.subarray(0, 12).equals(ED25519_SPKI_PREFIX) ? "ed25519 key published as SubjectPublicKeyInfo; RFC 8463 requires the raw 32-byte key" : `ed25519 key is ${der.length} bytes, not 32` };
+      return {
+        error:
+          der.length === 44 && der.subarray(0, 12).equals(ED25519_SPKI_PREFIX)
+            ? "ed25519 key published as SubjectPublicKeyInfo; RFC 8463 requires the raw 32-byte key"
+            : `ed25519 key is ${der.length} bytes, not 32`,
+      };
     }
     try {
       createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, der]), format: "der", type: "spki" });
@@ -73,7 +81,8 @@ function inspectKey(type: DkimKeyType, der: Buffer): Pick<DkimKeyRecord, "bits" 
   for (const encoding of ["spki", "pkcs1"] as const) {
     try {
       const key = createPublicKey({ key: der, format: "der", type: encoding });
-      if (key.asymmetricKeyType !== "rsa") return { error: `the key is ${key.asymmetricKeyType ?? "unknown"}, not rsa` };
+      if (key.asymmetricKeyType !== "rsa")
+        return { error: `the key is ${key.asymmetricKeyType ?? "unknown"}, not rsa` };
       const bits = key.asymmetricKeyDetails?.modulusLength;
       if (!bits) return { error: "no RSA modulus" };
       return { bits, encoding };
@@ -101,11 +110,23 @@ export function parseDkimKeyRecord(raw: string): DkimKeyRecord {
     ...(s.text !== undefined ? { text: s.text } : {}),
   }));
   const byName = tagMap(tags);
-  const record: DkimKeyRecord = { raw, tags, keyType: "rsa", hashes: [], services: ["*"], flags: [], revoked: false, problems };
+  const record: DkimKeyRecord = {
+    raw,
+    tags,
+    keyType: "rsa",
+    hashes: [],
+    services: ["*"],
+    flags: [],
+    revoked: false,
+    problems,
+  };
 
   const v = byName.get("v");
-  if (v && (tags[0] !== v || v.value !== "DKIM1")) problems.push({ kind: "bad-version", position: v.position, text: `v=${v.value}` });
-  for (const t of tags) if (!KNOWN.has(t.name.toLowerCase())) problems.push({ kind: "unknown-tag", tag: t.name, position: t.position });
+  if (v && (tags[0] !== v || v.value !== "DKIM1"))
+    problems.push({ kind: "bad-version", position: v.position, text: `v=${v.value}` });
+  for (const t of tags)
+    if (!KNOWN.has(t.name.toLowerCase()))
+      problems.push({ kind: "unknown-tag", tag: t.name, position: t.position });
 
   const k = byName.get("k");
   if (k) record.keyType = k.value.toLowerCase();
@@ -117,7 +138,8 @@ export function parseDkimKeyRecord(raw: string): DkimKeyRecord {
   const s = byName.get("s");
   if (s) {
     record.services = colonList(s.value);
-    if (!record.services.includes("*") && !record.services.includes("email")) problems.push({ kind: "not-for-email", value: s.value });
+    if (!record.services.includes("*") && !record.services.includes("email"))
+      problems.push({ kind: "not-for-email", value: s.value });
   }
   const t = byName.get("t");
   if (t) record.flags = colonList(t.value);

@@ -72,7 +72,23 @@ export interface DmarcRecord {
 }
 
 const POLICIES: readonly string[] = ["none", "quarantine", "reject"];
-const KNOWN = new Set(["v", "p", "sp", "np", "adkim", "aspf", "pct", "fo", "rf", "ri", "rua", "ruf", "t", "psd"]);
+const KNOWN = new Set([
+  "v",
+  "p",
+  "sp",
+  "np",
+  "adkim",
+  "aspf",
+  "pct",
+  "fo",
+  "rf",
+  "ri",
+  "rua",
+  "ruf",
+  "t",
+  "psd",
+]);
+const LABEL = /^[a-z0-9_](?:[a-z0-9_-]{0,62})$/;
 const VERSION_AT_START = /^[ \t]*v[ \t]*=[ \t]*DMARC1[ \t]*(;|$)/;
 
 /**
@@ -95,7 +111,9 @@ export function isDmarcRecord(txt: string): boolean {
  */
 export function looksLikeDmarc(txt: string): boolean {
   if (isDmarcRecord(txt)) return false;
-  return /^\s*v\s*=\s*dmarc/i.test(txt) || /(^|;)\s*v\s*=\s*DMARC1\s*(;|$)/i.test(txt) || /\bDMARC1\b/i.test(txt);
+  return (
+    /^\s*v\s*=\s*dmarc/i.test(txt) || /(^|;)\s*v\s*=\s*DMARC1\s*(;|$)/i.test(txt) || /\bDMARC1\b/i.test(txt)
+  );
 }
 
 function parsePolicy(value: string): DmarcPolicy | undefined {
@@ -111,28 +129,31 @@ function parsePolicy(value: string): DmarcPolicy | undefined {
  */
 export function parseDmarcUri(raw: string): DmarcUri {
   const trimmed = raw.trim();
-  const sized = /^(.*?)!(\d+[kmgtKMGT]?)$/.exec(trimmed);
-  const uri = sized ? (sized[1] ?? "") : trimmed;
+  const bang = trimmed.lastIndexOf("!");
+  const size = bang >= 0 ? trimmed.slice(bang + 1) : "";
+  const sized = bang >= 0 && /^\d+[kmgt]?$/i.test(size);
+  const uri = sized ? trimmed.slice(0, bang) : trimmed;
   const out: DmarcUri = { raw: trimmed, uri, scheme: "" };
-  if (sized?.[2]) out.maxSize = sized[2].toLowerCase();
-  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(uri);
-  if (!scheme?.[1]) return { ...out, problem: "bad-uri" };
-  out.scheme = scheme[1].toLowerCase();
+  if (sized) out.maxSize = size.toLowerCase();
+  const colon = uri.indexOf(":");
+  const scheme = uri.slice(0, Math.max(colon, 0));
+  if (colon <= 0 || !/^[A-Za-z][A-Za-z0-9+.-]*$/.test(scheme)) return { ...out, problem: "bad-uri" };
+  out.scheme = scheme.toLowerCase();
   if (out.scheme !== "mailto") return { ...out, problem: "not-mailto" };
   let address: string;
   try {
-    address = decodeURIComponent(uri.slice(scheme[0].length).split("?")[0] ?? "");
+    address = decodeURIComponent(uri.slice(colon + 1).split("?")[0] ?? "");
   } catch {
     return { ...out, problem: "bad-address" };
   }
   const at = address.lastIndexOf("@");
   const local = address.slice(0, at);
   const domainPart = address.slice(at + 1).replace(/\.$/, "");
-  if (at <= 0 || !domainPart || /\s/.test(address) || local.length > 64) return { ...out, address, problem: "bad-address" };
-  const ascii = /^[\x21-\x7e]+$/.test(domainPart) ? domainPart.toLowerCase() : domainToASCII(domainPart);
-  if (!ascii || !/^[a-z0-9_]([a-z0-9_-]{0,62})(\.[a-z0-9_]([a-z0-9_-]{0,62}))*$/.test(ascii)) {
+  if (at <= 0 || !domainPart || /\s/.test(address) || local.length > 64)
     return { ...out, address, problem: "bad-address" };
-  }
+  const ascii = /^[\x21-\x7e]+$/.test(domainPart) ? domainPart.toLowerCase() : domainToASCII(domainPart);
+  if (!ascii || ascii.length > 253 || !ascii.split(".").every((l) => LABEL.test(l)))
+    return { ...out, address, problem: "bad-address" };
   return { ...out, address, domain: ascii };
 }
 
@@ -140,7 +161,13 @@ function parseUris(tag: Tag, problems: DmarcProblem[]): DmarcUri[] {
   const list = tag.value.split(",").map((s) => s.trim());
   const uris = list.filter((s) => s !== "").map(parseDmarcUri);
   if (uris.length === 0) {
-    problems.push({ kind: "invalid-value", tag: tag.name, value: tag.value, position: tag.position, expected: "mailto:address[,mailto:address]" });
+    problems.push({
+      kind: "invalid-value",
+      tag: tag.name,
+      value: tag.value,
+      position: tag.position,
+      expected: "mailto:address[,mailto:address]",
+    });
   }
   return uris;
 }
@@ -180,10 +207,20 @@ export function parseDmarcRecord(raw: string): DmarcRecord {
   const first = tags[0];
   if (!first || first.name !== "v" || first.value !== "DMARC1") {
     const v = tags.find((t) => t.name.toLowerCase() === "v");
-    problems.push({ kind: "bad-version", position: v?.position ?? first?.position ?? 0, text: v ? `v=${v.value}` : (first ? `${first.name}=${first.value}` : raw.slice(0, 20)) });
+    problems.push({
+      kind: "bad-version",
+      position: v?.position ?? first?.position ?? 0,
+      text: v ? `v=${v.value}` : first ? `${first.name}=${first.value}` : raw.slice(0, 20),
+    });
   }
   const invalid = (tag: Tag, expected: string) =>
-    problems.push({ kind: "invalid-value", tag: tag.name, value: tag.value, position: tag.position, expected });
+    problems.push({
+      kind: "invalid-value",
+      tag: tag.name,
+      value: tag.value,
+      position: tag.position,
+      expected,
+    });
 
   const firstOf = tagMap(tags);
   tags.forEach((tag, index) => {
@@ -222,7 +259,8 @@ export function parseDmarcRecord(raw: string): DmarcRecord {
         break;
       case "fo": {
         const parts = value.split(":").map((s) => s.trim());
-        if (parts.every((p) => ["0", "1", "d", "s"].includes(p.toLowerCase()))) record.fo = parts.map((p) => p.toLowerCase());
+        if (parts.every((p) => ["0", "1", "d", "s"].includes(p.toLowerCase())))
+          record.fo = parts.map((p) => p.toLowerCase());
         else invalid(tag, "0, 1, d or s, colon-separated");
         break;
       }

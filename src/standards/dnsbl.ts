@@ -26,7 +26,8 @@ export const DEFAULT_DNSBLS: readonly string[] = [
 export function dnsblQueryName(address: string, zone: string): string | undefined {
   const scope = classifyAddress(address);
   if (!scope) return undefined;
-  const plain = address.toLowerCase().startsWith("::ffff:") && scope.family === 4 ? address.slice(7) : address;
+  const plain =
+    address.toLowerCase().startsWith("::ffff:") && scope.family === 4 ? address.slice(7) : address;
   const rev = reverseName(plain, "");
   return rev ? `${rev}.${zone.toLowerCase().replace(/\.$/, "")}` : undefined;
 }
@@ -69,7 +70,8 @@ export function interpretDnsblAnswer(answer: DnsAnswer): DnsblVerdict {
       return { outcome: "failed", codes };
   }
   if (codes.length === 0) return { outcome: "not-listed", codes };
-  if (codes.some((c) => c.startsWith("127.255.255.") || c === "127.0.0.1")) return { outcome: "refused", codes };
+  if (codes.some((c) => c.startsWith("127.255.255.") || c === "127.0.0.1"))
+    return { outcome: "refused", codes };
   if (codes.every((c) => c.startsWith("127."))) return { outcome: "listed", codes };
   return { outcome: "unexpected", codes };
 }
@@ -106,5 +108,7 @@ export function describeDnsblCode(zone: string, code: string): string {
  */
 export function isValidDnsblZone(zone: string): boolean {
   const z = zone.replace(/\.$/, "");
-  return /^(?=.{3,200}$)([A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(z);
+  return /^(?=.{3,200}$)([A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(
+    z,
+  );
 }

@@ -3,7 +3,16 @@
  * (test, example, invalid, localhost and example.com/net/org), RFC 6761, RFC 6762 (local),
  * RFC 7686 (onion), RFC 8375 (home.arpa), RFC 9476 (alt) and ICANN's `internal`.
  */
-const SPECIAL_TLDS = new Set(["test", "example", "invalid", "localhost", "local", "onion", "alt", "internal"]);
+const SPECIAL_TLDS = new Set([
+  "test",
+  "example",
+  "invalid",
+  "localhost",
+  "local",
+  "onion",
+  "alt",
+  "internal",
+]);
 const SPECIAL_SUFFIXES = ["home.arpa", "example.com", "example.net", "example.org"];
 
 /**
@@ -29,7 +38,10 @@ export function isSpecialUseDomain(domain: string): boolean {
  *   looksLikeAddressName("mx1.example.com")     // false
  */
 export function looksLikeAddressName(name: string): boolean {
-  const n = name.toLowerCase().replace(/\.$/, "").replace(/^\[|\]$/g, "");
+  const n = name
+    .toLowerCase()
+    .replace(/\.$/, "")
+    .replace(/^\[|\]$/g, "");
   if (/^(?:ipv6:)?[0-9a-f]*:[0-9a-f:.]*$/.test(n) && n.includes(":")) return true;
   return /^(?:\d{1,3}\.){3}\d{1,3}(?:\.|$)/.test(n);
 }

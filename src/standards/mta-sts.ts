@@ -42,7 +42,12 @@ export function parseMtaStsRecord(raw: string): MtaStsRecord {
   const { tags, problems } = parseTagList(raw);
   for (const p of problems) {
     if (p.kind === "duplicate") out.problems.push({ kind: "duplicate", tag: p.tag ?? "" });
-    else out.problems.push({ kind: "syntax", position: p.position, ...(p.text !== undefined ? { text: p.text } : {}) });
+    else
+      out.problems.push({
+        kind: "syntax",
+        position: p.position,
+        ...(p.text !== undefined ? { text: p.text } : {}),
+      });
   }
   const seen = new Set<string>();
   for (const t of tags) {
@@ -61,6 +66,8 @@ export function parseMtaStsRecord(raw: string): MtaStsRecord {
 export type MtaStsMode = "enforce" | "testing" | "none";
 
 export type MtaStsPolicyProblem =
+  /** The file starts with a UTF-8 byte order mark, which strict parsers read as part of the first key. */
+  | { kind: "bom" }
   /** A line that is not `key: value` (§3.2 grammar). `line` is 1-based. */
   | { kind: "syntax"; line: number; text: string }
   | { kind: "missing-field"; field: "version" | "mode" | "max_age" | "mx" }
@@ -88,7 +95,8 @@ export interface MtaStsPolicy {
 /** RFC 8461 §3.2: "max_age ... up to 31557600" (about one year). */
 export const MTA_STS_MAX_AGE_LIMIT = 31557600;
 
-const HOST = /^(?:[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\.?$/;
+const HOST =
+  /^(?:[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\.?$/;
 const KEY = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/;
 
 /**
@@ -119,7 +127,8 @@ export function parseMtaStsPolicy(text: string): MtaStsPolicy {
     problems: [],
   };
   const seen = new Map<string, number>();
-  const lines = text.split(/\r?\n/);
+  if (text.startsWith("\ufeff")) policy.problems.push({ kind: "bom" });
+  const lines = text.replace(/^\ufeff/, "").split(/\r?\n/);
   lines.forEach((rawLine, i) => {
     const lineNo = i + 1;
     const line = rawLine.replace(/[ \t]+$/, "");

@@ -43,7 +43,8 @@ export function parseEhlo(lines: readonly string[]): EhloCapabilities {
     const keyword = eq ? "AUTH" : kw.toUpperCase();
     if (!keyword) continue;
     if (!keywords.includes(keyword)) keywords.push(keyword);
-    if (keyword === "AUTH") for (const m of [...(eq?.[1] ? [eq[1]] : []), ...params]) if (m) auth.add(m.toUpperCase());
+    if (keyword === "AUTH")
+      for (const m of [...(eq?.[1] ? [eq[1]] : []), ...params]) if (m) auth.add(m.toUpperCase());
     if (keyword === "SIZE") {
       const n = Number(params[0] ?? "0");
       size = Number.isFinite(n) && n >= 0 ? n : undefined;
@@ -69,8 +70,14 @@ export function parseEhlo(lines: readonly string[]): EhloCapabilities {
 }
 
 /** What changed between two EHLO replies (before and after STARTTLS). */
-export function diffCapabilities(before: EhloCapabilities, after: EhloCapabilities): { added: string[]; removed: string[] } {
-  const describe = (c: EhloCapabilities) => [...c.keywords.filter((k) => k !== "AUTH"), ...c.auth.map((m) => `AUTH ${m}`)];
+export function diffCapabilities(
+  before: EhloCapabilities,
+  after: EhloCapabilities,
+): { added: string[]; removed: string[] } {
+  const describe = (c: EhloCapabilities) => [
+    ...c.keywords.filter((k) => k !== "AUTH"),
+    ...c.auth.map((m) => `AUTH ${m}`),
+  ];
   const a = describe(before);
   const b = describe(after);
   return { added: b.filter((k) => !a.includes(k)), removed: a.filter((k) => !b.includes(k)) };

@@ -44,7 +44,10 @@ export interface TagList {
 }
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
-const WSP = /[ \t\r\n]/;
+// VALCHAR (%x21-3A / %x3C-7E) plus folding whitespace inside a value.
+const VALUE = /^[\x21-\x3a\x3c-\x7e \t\r\n]*$/;
+const VALUE_CHAR = /^[\x21-\x3a\x3c-\x7e \t\r\n]$/;
+const WSP_CODES = new Set([0x20, 0x09, 0x0d, 0x0a]);
 
 /**
  * Parses a tag-list. Tag names are kept as written; use {@link tagMap} for a case-insensitive lookup
@@ -56,47 +59,42 @@ export function parseTagList(record: string): TagList {
   const tags: Tag[] = [];
   const problems: TagListProblem[] = [];
   const seen = new Set<string>();
-  let start = 0;
-  const specs: Array<{ text: string; at: number }> = [];
-  for (let i = 0; i <= record.length; i++) {
-    if (i === record.length || record[i] === ";") {
-      specs.push({ text: record.slice(start, i), at: start });
-      start = i + 1;
-    }
-  }
-  specs.forEach((spec, index) => {
-    const isLast = index === specs.length - 1;
-    if (spec.text.trim() === "") {
+  const specs = record.split(";");
+  let at = 0;
+  specs.forEach((text, index) => {
+    const specAt = at;
+    at += text.length + 1;
+    const lead = leadingWsp(text);
+    if (lead === text.length) {
       // A trailing ";" (followed only by whitespace) is allowed; an empty spec elsewhere is not.
-      if (!isLast) problems.push({ kind: "empty-tag", position: spec.at });
+      if (index !== specs.length - 1) problems.push({ kind: "empty-tag", position: specAt });
       return;
     }
-    const eq = spec.text.indexOf("=");
-    const lead = spec.text.length - spec.text.trimStart().length;
-    const namePos = spec.at + lead;
+    const namePos = specAt + lead;
+    const eq = text.indexOf("=");
     if (eq < 0) {
-      problems.push({ kind: "missing-equals", position: namePos, text: spec.text.trim() });
+      problems.push({ kind: "missing-equals", position: namePos, text: trimWsp(text) });
       return;
     }
-    const name = spec.text.slice(0, eq).trim();
+    const name = trimWsp(text.slice(0, eq));
     if (!NAME.test(name)) {
       problems.push({ kind: "bad-name", position: namePos, text: name });
       return;
     }
-    const rawValue = spec.text.slice(eq + 1);
-    const valueLead = rawValue.length - rawValue.trimStart().length;
-    const value = rawValue.trim();
-    for (let k = 0; k < value.length; k++) {
-      const c = value.charCodeAt(k);
-      const ok = (c >= 0x21 && c <= 0x3a) || (c >= 0x3c && c <= 0x7e) || WSP.test(value[k] ?? "");
-      if (!ok) {
-        problems.push({
-          kind: "bad-value-char",
-          position: spec.at + eq + 1 + valueLead + k,
-          tag: name,
-          text: value[k],
-        });
-        break;
+    const rawValue = text.slice(eq + 1);
+    const valueLead = leadingWsp(rawValue);
+    const value = trimWsp(rawValue);
+    if (!VALUE.test(value)) {
+      for (let k = 0; k < value.length; k++) {
+        if (!VALUE_CHAR.test(value[k] ?? "")) {
+          problems.push({
+            kind: "bad-value-char",
+            position: specAt + eq + 1 + valueLead + k,
+            tag: name,
+            text: value[k],
+          });
+          break;
+        }
       }
     }
     const key = name.toLowerCase();
@@ -105,6 +103,19 @@ export function parseTagList(record: string): TagList {
     tags.push({ name, value, position: namePos });
   });
   return { tags, problems };
+}
+
+/** Number of leading folding-whitespace characters (SP, HTAB, CR, LF only: JS trim() would also eat U+00A0). */
+function leadingWsp(s: string): number {
+  let i = 0;
+  while (i < s.length && WSP_CODES.has(s.charCodeAt(i))) i++;
+  return i;
+}
+
+function trimWsp(s: string): string {
+  let end = s.length;
+  while (end > 0 && WSP_CODES.has(s.charCodeAt(end - 1))) end--;
+  return s.slice(leadingWsp(s), end);
 }
 
 /**

@@ -142,7 +142,17 @@ export function rateCertificateKey(key: { type: string; bits?: number; curve?: s
   }
   if (key.type === "ec") {
     const curve = key.curve ?? "";
-    if (["prime256v1", "secp384r1", "secp521r1", "brainpoolP256r1", "brainpoolP384r1", "brainpoolP512r1"].includes(curve)) return "good";
+    if (
+      [
+        "prime256v1",
+        "secp384r1",
+        "secp521r1",
+        "brainpoolP256r1",
+        "brainpoolP384r1",
+        "brainpoolP512r1",
+      ].includes(curve)
+    )
+      return "good";
     if (curve === "secp224r1") return "phase-out";
     return "insufficient";
   }

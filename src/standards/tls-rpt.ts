@@ -8,7 +8,8 @@
  *   tlsrpt-extension = tlsrpt-ext-name "=" tlsrpt-ext-value
  */
 
-export type TlsRptErrorCode = "version" | "field.syntax" | "rua.missing" | "rua.duplicate" | "uri.scheme" | "uri.invalid";
+export type TlsRptErrorCode =
+  "version" | "field.syntax" | "rua.missing" | "rua.duplicate" | "uri.scheme" | "uri.invalid";
 
 export interface TlsRptError {
   code: TlsRptErrorCode;
@@ -37,7 +38,8 @@ export interface TlsRptRecord {
 const EXT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/;
 const EXT_VALUE = /^[\x21-\x3a\x3c\x3e-\x7e]+$/;
 // A pragmatic addr-spec check: local@domain with at least one dot-separated label in the domain.
-const MAILBOX = /^[^\s@<>()[\]\\,;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
+const MAILBOX =
+  /^[^\s@<>()[\]\\,;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
 
 /** RFC 8460 §3: "Records that do not begin with v=TLSRPTv1; are discarded" by senders. */
 export function isTlsRptRecord(txt: string): boolean {
@@ -91,7 +93,12 @@ export function parseReportUri(uri: string): TlsRptUri {
   if (lower.startsWith("https:")) {
     try {
       const url = new URL(uri);
-      return { uri, scheme: "https", destination: url.hostname, valid: url.protocol === "https:" && url.hostname.length > 0 && !/\s/.test(uri) };
+      return {
+        uri,
+        scheme: "https",
+        destination: url.hostname,
+        valid: url.protocol === "https:" && url.hostname.length > 0 && !/\s/.test(uri),
+      };
     } catch {
       return { uri, scheme: "https", valid: false };
     }

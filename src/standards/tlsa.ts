@@ -71,17 +71,23 @@ export function parseTlsaText(text: string): TlsaFields | undefined {
 export function assessTlsa(input: TlsaFields): TlsaAssessment {
   const fields = { ...input, data: input.data.replace(/\s+/g, "").toLowerCase() };
   const problems: TlsaProblem[] = [];
-  if (!(fields.usage in TLSA_USAGES)) problems.push({ code: "usage.unknown", detail: { value: fields.usage } });
-  if (!(fields.selector in TLSA_SELECTORS)) problems.push({ code: "selector.unknown", detail: { value: fields.selector } });
-  if (!(fields.matchingType in TLSA_MATCHING_TYPES)) problems.push({ code: "matching-type.unknown", detail: { value: fields.matchingType } });
+  if (!(fields.usage in TLSA_USAGES))
+    problems.push({ code: "usage.unknown", detail: { value: fields.usage } });
+  if (!(fields.selector in TLSA_SELECTORS))
+    problems.push({ code: "selector.unknown", detail: { value: fields.selector } });
+  if (!(fields.matchingType in TLSA_MATCHING_TYPES))
+    problems.push({ code: "matching-type.unknown", detail: { value: fields.matchingType } });
   if (fields.data.length === 0) problems.push({ code: "data.empty", detail: {} });
-  else if (!/^[0-9a-f]+$/.test(fields.data) || fields.data.length % 2 !== 0) problems.push({ code: "data.not-hex", detail: {} });
+  else if (!/^[0-9a-f]+$/.test(fields.data) || fields.data.length % 2 !== 0)
+    problems.push({ code: "data.not-hex", detail: {} });
   else {
     const bytes = fields.data.length / 2;
     const expected = DIGEST_BYTES[fields.matchingType];
-    if (expected !== undefined && bytes !== expected) problems.push({ code: "data.length", detail: { expected, actual: bytes } });
+    if (expected !== undefined && bytes !== expected)
+      problems.push({ code: "data.length", detail: { expected, actual: bytes } });
     // Full data is a DER certificate or SubjectPublicKeyInfo: both are an ASN.1 SEQUENCE (0x30).
-    if (fields.matchingType === 0 && !fields.data.startsWith("30")) problems.push({ code: "data.not-der", detail: { actual: bytes } });
+    if (fields.matchingType === 0 && !fields.data.startsWith("30"))
+      problems.push({ code: "data.not-der", detail: { actual: bytes } });
   }
   const name = (table: Record<number, string>, v: number) => table[v] ?? String(v);
   return {

@@ -44,7 +44,9 @@ let cached: Promise<boolean> | undefined;
 /** True when the lab's DNS and main Postfix answer. */
 export function labRunning(): Promise<boolean> {
   cached ??= (async () =>
-    existsSync(`${lab.run}/certs/ca.crt`) && (await portOpen("127.0.0.3", 53)) && (await portOpen(lab.mail, 25)))();
+    existsSync(`${lab.run}/certs/ca.crt`) &&
+    (await portOpen("127.0.0.3", 53)) &&
+    (await portOpen(lab.mail, 25)))();
   return cached;
 }
 
@@ -54,7 +56,10 @@ export function labRunning(): Promise<boolean> {
  */
 export async function requireLab(t: TestContext): Promise<boolean> {
   if (await labRunning()) return true;
-  if (process.env.MXRAY_REQUIRE_LAB === "1") throw new Error(`the test lab is not running (LAB_RUN=${lab.run}); start it with: sudo bash test/lab/start.sh`);
+  if (process.env.MXRAY_REQUIRE_LAB === "1")
+    throw new Error(
+      `the test lab is not running (LAB_RUN=${lab.run}); start it with: sudo bash test/lab/start.sh`,
+    );
   t.skip("test lab not running (sudo bash test/lab/start.sh)");
   return false;
 }

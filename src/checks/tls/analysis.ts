@@ -46,7 +46,9 @@ export interface EndpointAnalysis {
 export function analyzeEndpoint(ep: TlsEndpointEvidence, now: Date): EndpointAnalysis {
   const subject = endpointSubject(ep);
   const tlsa: TlsaFields[] = (ep.tlsa?.records ?? []).flatMap((r) =>
-    r.type === "TLSA" ? [{ usage: r.usage, selector: r.selector, matchingType: r.matchingType, data: r.data }] : [],
+    r.type === "TLSA"
+      ? [{ usage: r.usage, selector: r.selector, matchingType: r.matchingType, data: r.data }]
+      : [],
   );
   const out: EndpointAnalysis = { ep, subject, facts: [], certs: [], tlsa };
   if (ep.tlsa) out.tlsaBlock = { kind: "dns", label: `${ep.tlsa.name} TLSA`, lines: formatAnswer(ep.tlsa) };
@@ -80,6 +82,10 @@ export function analyzeEndpoint(ep: TlsEndpointEvidence, now: Date): EndpointAna
     `trust: ${first.trusted ? "verified" : `not verified (${first.trustError ?? "unknown"})`} against ${ep.scan.trustSources.join(" + ") || "the trust store"}`,
   );
   if (ep.host) lines.push(`name ${ep.host}: ${out.nameOk ? "matches" : "does not match"}`);
-  out.certBlock = { kind: "certificate", label: `${subject} certificate chain (${first.chain.length} sent)`, lines };
+  out.certBlock = {
+    kind: "certificate",
+    label: `${subject} certificate chain (${first.chain.length} sent)`,
+    lines,
+  };
   return out;
 }

@@ -29,7 +29,9 @@ export function severityOfRating(rating: TlsRating, ep: Pick<TlsEndpointEvidence
 
 function kexText(k: { type: string; name?: string; size: number } | undefined): string {
   if (!k) return "static RSA (no forward secrecy)";
-  return k.type === "ECDH" ? `ECDH ${k.name ?? ""} ${k.size} bits`.replace("  ", " ") : `${k.type} ${k.size} bits`;
+  return k.type === "ECDH"
+    ? `ECDH ${k.name ?? ""} ${k.size} bits`.replace("  ", " ")
+    : `${k.type} ${k.size} bits`;
 }
 
 /** Which part of the scan a block shows: everything, or only the version lines. */
@@ -38,21 +40,29 @@ export type ScanPart = "all" | "versions";
 /** The scan as readable lines: first handshake, versions, suites with their ratings, groups. */
 export function scanBlock(ep: TlsEndpointEvidence, part: ScanPart = "all"): EvidenceBlock {
   const s: TlsScanResult = ep.scan;
-  const lines: string[] = [`mode: ${s.mode === "implicit" ? "implicit TLS" : `STARTTLS (${s.mode})`}; scan: ${s.depth}; ${s.handshakes} handshakes in ${s.elapsedMs} ms`];
+  const lines: string[] = [
+    `mode: ${s.mode === "implicit" ? "implicit TLS" : `STARTTLS (${s.mode})`}; scan: ${s.depth}; ${s.handshakes} handshakes in ${s.elapsedMs} ms`,
+  ];
   if (s.first.ok) {
-    lines.push(`negotiated: ${s.first.protocol} ${s.first.cipherIana} (${s.first.cipher}), key exchange ${kexText(s.first.kex)}`);
+    lines.push(
+      `negotiated: ${s.first.protocol} ${s.first.cipherIana} (${s.first.cipher}), key exchange ${kexText(s.first.kex)}`,
+    );
   } else {
     lines.push(`first handshake failed at ${s.first.stage}: ${s.first.reason} - ${s.first.detail}`);
   }
   for (const v of s.versions) {
     const pref = v.serverPreference === null ? "" : v.serverPreference ? "; server order" : "; client order";
-    lines.push(`${v.version.padEnd(8)} ${v.state} [${rateVersion(v.version)}]${v.state === "accepted" ? ` ${v.ciphers.length} suites${pref}` : ""}${v.detail ? ` (${v.detail})` : ""}`);
+    lines.push(
+      `${v.version.padEnd(8)} ${v.state} [${rateVersion(v.version)}]${v.state === "accepted" ? ` ${v.ciphers.length} suites${pref}` : ""}${v.detail ? ` (${v.detail})` : ""}`,
+    );
     if (part === "versions") continue;
     for (const c of v.ciphers) lines.push(`   ${c.iana} [${rateCipher(c.iana)}] ${kexText(c.kex)}`);
     if (!v.ciphersComplete) lines.push("   (enumeration stopped early: the list may be incomplete)");
   }
   for (const g of part === "all" ? s.groups : []) {
-    lines.push(`groups ${g.version}: ${g.accepted.map((a) => `${a.name} [${rateKeyExchange({ type: a.type, name: a.name, size: a.size })}]`).join(", ") || "none"}${g.rejected.length ? `; refused: ${g.rejected.join(", ")}` : ""}`);
+    lines.push(
+      `groups ${g.version}: ${g.accepted.map((a) => `${a.name} [${rateKeyExchange({ type: a.type, name: a.name, size: a.size })}]`).join(", ") || "none"}${g.rejected.length ? `; refused: ${g.rejected.join(", ")}` : ""}`,
+    );
   }
   if (s.stopped) lines.push(`scan stopped early: ${s.stopped}`);
   for (const n of s.notTestable) lines.push(`not tested: ${n}`);
@@ -63,8 +73,14 @@ export function scanBlock(ep: TlsEndpointEvidence, part: ScanPart = "all"): Evid
 export function cipherBlock(ep: TlsEndpointEvidence, rating: TlsRating): EvidenceBlock {
   const lines: string[] = [];
   const versions = ep.scan.versions.length ? ep.scan.versions : [];
-  for (const v of versions) for (const c of v.ciphers) if (rateCipher(c.iana) === rating) lines.push(`${v.version} ${c.iana} (${c.name}) [${rating}] ${kexText(c.kex)}`);
-  if (!versions.length && ep.scan.first.ok) lines.push(`${ep.scan.first.protocol} ${ep.scan.first.cipherIana} [${rateCipher(ep.scan.first.cipherIana)}] (single handshake)`);
+  for (const v of versions)
+    for (const c of v.ciphers)
+      if (rateCipher(c.iana) === rating)
+        lines.push(`${v.version} ${c.iana} (${c.name}) [${rating}] ${kexText(c.kex)}`);
+  if (!versions.length && ep.scan.first.ok)
+    lines.push(
+      `${ep.scan.first.protocol} ${ep.scan.first.cipherIana} [${rateCipher(ep.scan.first.cipherIana)}] (single handshake)`,
+    );
   return { kind: "tls", label: `${endpointSubject(ep)} suites [${rating}]`, lines };
 }
 
@@ -81,7 +97,9 @@ export function kexBlock(ep: TlsEndpointEvidence): EvidenceBlock {
   if (ep.scan.first.ok && ep.scan.first.kex && !ep.scan.versions.length) note(ep.scan.first.kex);
   const lines = [...seen].map(([k, e]) => `${k} [${e.rating}] with ${e.count} suite(s)`);
   for (const g of ep.scan.groups) {
-    lines.push(`groups ${g.version}: ${g.accepted.map((a) => `${a.name} [${rateKeyExchange({ type: a.type, name: a.name, size: a.size })}]`).join(", ") || "none"}${g.rejected.length ? `; refused: ${g.rejected.join(", ")}` : ""}`);
+    lines.push(
+      `groups ${g.version}: ${g.accepted.map((a) => `${a.name} [${rateKeyExchange({ type: a.type, name: a.name, size: a.size })}]`).join(", ") || "none"}${g.rejected.length ? `; refused: ${g.rejected.join(", ")}` : ""}`,
+    );
   }
   return { kind: "tls", label: `${endpointSubject(ep)} key exchange`, lines };
 }

@@ -1,8 +1,23 @@
 import { finding, type EvidenceBlock, type Finding } from "../../core/finding.js";
 import type { AcceptedCipher } from "../../net/tls/scan.js";
 import type { TlsEndpointEvidence } from "../../probes/tls.js";
-import { rateCipher, rateKeyExchange, rateVersion, ratingRank, type TlsRating } from "../../standards/tls-rating.js";
-import { cipherBlock, endpointSubject, isOpportunistic, kexBlock, listNames, scanBlock, severityOfRating, transcriptBlock } from "./common.js";
+import {
+  rateCipher,
+  rateKeyExchange,
+  rateVersion,
+  ratingRank,
+  type TlsRating,
+} from "../../standards/tls-rating.js";
+import {
+  cipherBlock,
+  endpointSubject,
+  isOpportunistic,
+  kexBlock,
+  listNames,
+  scanBlock,
+  severityOfRating,
+  transcriptBlock,
+} from "./common.js";
 
 const NCSC = "NCSC-NL TLS guidelines 2025 (as applied by internet.nl)";
 
@@ -18,19 +33,71 @@ export function handshakeFindings(ep: TlsEndpointEvidence): Finding[] {
   const params = { endpoint: subject, port: ep.port };
   if (first.ok) {
     const out = [
-      finding("tls.handshake.ok", "ok", "tls", subject, { ...params, version: first.protocol, cipher: first.cipherIana, kex: first.kex ? `${first.kex.name ?? first.kex.type} ${first.kex.size}` : "RSA" }, [scanBlock(ep), ...blocks]),
+      finding(
+        "tls.handshake.ok",
+        "ok",
+        "tls",
+        subject,
+        {
+          ...params,
+          version: first.protocol,
+          cipher: first.cipherIana,
+          kex: first.kex ? `${first.kex.name ?? first.kex.type} ${first.kex.size}` : "RSA",
+        },
+        [scanBlock(ep), ...blocks],
+      ),
     ];
     if (first.trailingBytes) {
-      out.push(finding("tls.starttls.trailing-data", "warning", "tls", subject, { ...params, bytes: first.trailingBytes }, blocks, ["RFC 3207 §4.2", "CVE-2011-0411"]));
+      out.push(
+        finding(
+          "tls.starttls.trailing-data",
+          "warning",
+          "tls",
+          subject,
+          { ...params, bytes: first.trailingBytes },
+          blocks,
+          ["RFC 3207 §4.2", "CVE-2011-0411"],
+        ),
+      );
     }
     return out;
   }
   if (first.stage === "connect") return [];
   if (first.stage === "preamble") {
-    if (first.reason === "not-offered") return [finding("tls.endpoint.no-starttls", ep.port === 25 ? "info" : "warning", "tls", subject, params, blocks, ["RFC 3207"])];
-    return [finding("tls.endpoint.preamble-failed", "warning", "tls", subject, { ...params, reason: first.reason, detail: first.detail }, blocks)];
+    if (first.reason === "not-offered")
+      return [
+        finding(
+          "tls.endpoint.no-starttls",
+          ep.port === 25 ? "info" : "warning",
+          "tls",
+          subject,
+          params,
+          blocks,
+          ["RFC 3207"],
+        ),
+      ];
+    return [
+      finding(
+        "tls.endpoint.preamble-failed",
+        "warning",
+        "tls",
+        subject,
+        { ...params, reason: first.reason, detail: first.detail },
+        blocks,
+      ),
+    ];
   }
-  return [finding("tls.handshake.failed", "error", "tls", subject, { ...params, reason: first.reason, detail: first.detail }, [scanBlock(ep), ...blocks], ["RFC 8446", "RFC 3207"])];
+  return [
+    finding(
+      "tls.handshake.failed",
+      "error",
+      "tls",
+      subject,
+      { ...params, reason: first.reason, detail: first.detail },
+      [scanBlock(ep), ...blocks],
+      ["RFC 8446", "RFC 3207"],
+    ),
+  ];
 }
 
 /** Versions accepted, rated (NCSC 3.3.1). A single-handshake scan judges the negotiated version only. */
@@ -39,19 +106,70 @@ export function versionFindings(ep: TlsEndpointEvidence): Finding[] {
   if (!first.ok) return [];
   const subject = endpointSubject(ep);
   const block = scanBlock(ep, "versions");
-  const accepted = ep.scan.depth === "full" ? ep.scan.versions.filter((v) => v.state === "accepted").map((v) => v.version as string) : [first.protocol];
+  const accepted =
+    ep.scan.depth === "full"
+      ? ep.scan.versions.filter((v) => v.state === "accepted").map((v) => v.version as string)
+      : [first.protocol];
   const bad = accepted.filter((v) => rateVersion(v) === "insufficient");
   const out: Finding[] = [];
   if (bad.length) {
-    out.push(finding("tls.version.insufficient", severityOfRating("insufficient", ep), "tls", subject, { endpoint: subject, versions: bad.join(", ") }, [block], [NCSC, "RFC 8996"]));
+    out.push(
+      finding(
+        "tls.version.insufficient",
+        severityOfRating("insufficient", ep),
+        "tls",
+        subject,
+        { endpoint: subject, versions: bad.join(", ") },
+        [block],
+        [NCSC, "RFC 8996"],
+      ),
+    );
   }
-  if (ep.scan.depth === "full" && !accepted.includes("TLSv1.3") && ep.scan.versions.find((v) => v.version === "TLSv1.3")?.state === "rejected") {
-    out.push(finding("tls.version.no-tls13", "info", "tls", subject, { endpoint: subject }, [block], [NCSC, "RFC 8446"]));
+  if (
+    ep.scan.depth === "full" &&
+    !accepted.includes("TLSv1.3") &&
+    ep.scan.versions.find((v) => v.version === "TLSv1.3")?.state === "rejected"
+  ) {
+    out.push(
+      finding(
+        "tls.version.no-tls13",
+        "info",
+        "tls",
+        subject,
+        { endpoint: subject },
+        [block],
+        [NCSC, "RFC 8446"],
+      ),
+    );
   }
-  if (!bad.length) out.push(finding("tls.version.ok", "ok", "tls", subject, { endpoint: subject, versions: accepted.join(", ") }, [block], [NCSC]));
+  if (!bad.length && ep.scan.depth === "full")
+    out.push(
+      finding(
+        "tls.version.ok",
+        "ok",
+        "tls",
+        subject,
+        { endpoint: subject, versions: accepted.join(", ") },
+        [block],
+        [NCSC],
+      ),
+    );
   const unknown = ep.scan.versions.filter((v) => v.state === "unknown");
   if (unknown.length || ep.scan.stopped) {
-    out.push(finding("tls.scan.incomplete", "info", "tls", subject, { endpoint: subject, versions: unknown.map((v) => v.version).join(", ") || "-", reason: ep.scan.stopped ?? unknown[0]?.detail ?? "" }, [block]));
+    out.push(
+      finding(
+        "tls.scan.incomplete",
+        "info",
+        "tls",
+        subject,
+        {
+          endpoint: subject,
+          versions: unknown.map((v) => v.version).join(", ") || "-",
+          reason: ep.scan.stopped ?? unknown[0]?.detail ?? "",
+        },
+        [block],
+      ),
+    );
   }
   return out;
 }
@@ -59,7 +177,9 @@ export function versionFindings(ep: TlsEndpointEvidence): Finding[] {
 function allAccepted(ep: TlsEndpointEvidence): AcceptedCipher[] {
   const first = ep.scan.first;
   if (ep.scan.depth === "single" || ep.scan.versions.length === 0) {
-    return first.ok ? [{ name: first.cipher, iana: first.cipherIana, ...(first.kex ? { kex: first.kex } : {}) }] : [];
+    return first.ok
+      ? [{ name: first.cipher, iana: first.cipherIana, ...(first.kex ? { kex: first.kex } : {}) }]
+      : [];
   }
   const seen = new Map<string, AcceptedCipher>();
   for (const v of ep.scan.versions) for (const c of v.ciphers) if (!seen.has(c.iana)) seen.set(c.iana, c);
@@ -78,24 +198,103 @@ export function cipherFindings(ep: TlsEndpointEvidence): Finding[] {
   const insufficient = by("insufficient");
   const phaseOut = by("phase-out");
   if (insufficient.length) {
-    out.push(finding("tls.cipher.insufficient", severityOfRating("insufficient", ep), "tls", subject, { endpoint: subject, count: insufficient.length, ciphers: listNames(insufficient) }, [cipherBlock(ep, "insufficient")], [NCSC]));
+    out.push(
+      finding(
+        "tls.cipher.insufficient",
+        severityOfRating("insufficient", ep),
+        "tls",
+        subject,
+        { endpoint: subject, count: insufficient.length, ciphers: listNames(insufficient) },
+        [cipherBlock(ep, "insufficient")],
+        [NCSC],
+      ),
+    );
   }
   if (phaseOut.length) {
-    out.push(finding("tls.cipher.phase-out", severityOfRating("phase-out", ep), "tls", subject, { endpoint: subject, count: phaseOut.length, ciphers: listNames(phaseOut) }, [cipherBlock(ep, "phase-out")], [NCSC]));
+    out.push(
+      finding(
+        "tls.cipher.phase-out",
+        severityOfRating("phase-out", ep),
+        "tls",
+        subject,
+        { endpoint: subject, count: phaseOut.length, ciphers: listNames(phaseOut) },
+        [cipherBlock(ep, "phase-out")],
+        [NCSC],
+      ),
+    );
   }
-  if (!insufficient.length && !phaseOut.length) {
-    out.push(finding("tls.cipher.ok", "ok", "tls", subject, { endpoint: subject, count: ciphers.length }, [block], [NCSC]));
+  if (!insufficient.length && !phaseOut.length && ep.scan.depth === "full") {
+    out.push(
+      finding(
+        "tls.cipher.ok",
+        "ok",
+        "tls",
+        subject,
+        { endpoint: subject, count: ciphers.length },
+        [block],
+        [NCSC],
+      ),
+    );
   }
   // Key exchange: the groups offered one by one, plus the DH sizes seen with DHE suites.
   const kexes = new Map<string, TlsRating>();
-  for (const c of ciphers) if (c.kex) kexes.set(c.kex.type === "DH" ? `DH ${c.kex.size}` : (c.kex.name ?? c.kex.type), rateKeyExchange(c.kex));
-  for (const g of ep.scan.groups) for (const a of g.accepted) kexes.set(a.type === "DH" ? `${a.name} (DH ${a.size})` : a.name, rateKeyExchange({ type: a.type, name: a.name, size: a.size }));
+  for (const c of ciphers)
+    if (c.kex)
+      kexes.set(
+        c.kex.type === "DH" ? `DH ${c.kex.size}` : (c.kex.name ?? c.kex.type),
+        rateKeyExchange(c.kex),
+      );
+  for (const g of ep.scan.groups)
+    for (const a of g.accepted)
+      kexes.set(
+        a.type === "DH" ? `${a.name} (DH ${a.size})` : a.name,
+        rateKeyExchange({ type: a.type, name: a.name, size: a.size }),
+      );
   const kexBad = [...kexes].filter(([, r]) => r === "insufficient").map(([n]) => n);
   const kexOld = [...kexes].filter(([, r]) => r === "phase-out").map(([n]) => n);
-  if (kexBad.length) out.push(finding("tls.kex.insufficient", severityOfRating("insufficient", ep), "tls", subject, { endpoint: subject, groups: listNames(kexBad) }, [kblock], [NCSC, "RFC 7919"]));
-  if (kexOld.length) out.push(finding("tls.kex.phase-out", severityOfRating("phase-out", ep), "tls", subject, { endpoint: subject, groups: listNames(kexOld) }, [kblock], [NCSC, "RFC 7919"]));
-  const staticRsa = ciphers.filter((c) => !c.kex && !/anon|PSK|SRP/.test(c.iana) && !c.iana.startsWith("TLS_AES") && !c.iana.startsWith("TLS_CHACHA"));
-  if (staticRsa.length) out.push(finding("tls.kex.no-forward-secrecy", isOpportunistic(ep) ? "info" : "warning", "tls", subject, { endpoint: subject, count: staticRsa.length, ciphers: listNames(staticRsa.map((c) => c.iana)) }, [cipherBlock(ep, "insufficient")], [NCSC]));
+  if (kexBad.length)
+    out.push(
+      finding(
+        "tls.kex.insufficient",
+        severityOfRating("insufficient", ep),
+        "tls",
+        subject,
+        { endpoint: subject, groups: listNames(kexBad) },
+        [kblock],
+        [NCSC, "RFC 7919"],
+      ),
+    );
+  if (kexOld.length)
+    out.push(
+      finding(
+        "tls.kex.phase-out",
+        severityOfRating("phase-out", ep),
+        "tls",
+        subject,
+        { endpoint: subject, groups: listNames(kexOld) },
+        [kblock],
+        [NCSC, "RFC 7919"],
+      ),
+    );
+  const staticRsa = ciphers.filter(
+    (c) =>
+      !c.kex &&
+      !/anon|PSK|SRP/.test(c.iana) &&
+      !c.iana.startsWith("TLS_AES") &&
+      !c.iana.startsWith("TLS_CHACHA"),
+  );
+  if (staticRsa.length)
+    out.push(
+      finding(
+        "tls.kex.no-forward-secrecy",
+        isOpportunistic(ep) ? "info" : "warning",
+        "tls",
+        subject,
+        { endpoint: subject, count: staticRsa.length, ciphers: listNames(staticRsa.map((c) => c.iana)) },
+        [cipherBlock(ep, "insufficient")],
+        [NCSC],
+      ),
+    );
   return out.concat(orderFindings(ep, block));
 }
 
@@ -111,14 +310,42 @@ function orderFindings(ep: TlsEndpointEvidence, block: EvidenceBlock): Finding[]
     if (v.ciphers.length < 2 || v.serverPreference === null) continue;
     const ratings = new Set(v.ciphers.map((c) => rateCipher(c.iana)));
     if (!v.serverPreference) {
-      if (ratings.size > 1) out.push(finding("tls.cipher.order.client", isOpportunistic(ep) ? "info" : "warning", "tls", subject, { endpoint: subject, version: v.version }, [block], [NCSC]));
+      if (ratings.size > 1)
+        out.push(
+          finding(
+            "tls.cipher.order.client",
+            isOpportunistic(ep) ? "info" : "warning",
+            "tls",
+            subject,
+            { endpoint: subject, version: v.version },
+            [block],
+            [NCSC],
+          ),
+        );
       continue;
     }
     for (let i = 1; i < v.ciphers.length; i++) {
       const prev = v.ciphers[i - 1] as AcceptedCipher;
       const cur = v.ciphers[i] as AcceptedCipher;
       if (ratingRank(rateCipher(prev.iana)) > ratingRank(rateCipher(cur.iana))) {
-        out.push(finding("tls.cipher.order.wrong", "info", "tls", subject, { endpoint: subject, version: v.version, preferred: prev.iana, over: cur.iana, preferredRating: rateCipher(prev.iana), overRating: rateCipher(cur.iana) }, [block], [NCSC]));
+        out.push(
+          finding(
+            "tls.cipher.order.wrong",
+            "info",
+            "tls",
+            subject,
+            {
+              endpoint: subject,
+              version: v.version,
+              preferred: prev.iana,
+              over: cur.iana,
+              preferredRating: rateCipher(prev.iana),
+              overRating: rateCipher(cur.iana),
+            },
+            [block],
+            [NCSC],
+          ),
+        );
         break;
       }
     }

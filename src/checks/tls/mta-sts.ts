@@ -28,7 +28,17 @@ export function mtaStsEnforceFindings(evidence: Evidence, analyses: readonly End
     const first = ep.scan.first;
     if (!first.ok) {
       if (first.stage === "connect") continue;
-      out.push(finding("tls.mta-sts.mx-no-tls", "error", "mta-sts", a.subject, { ...params, reason: `${first.stage} ${first.reason}` }, blocks, ["RFC 8461 §5"]));
+      out.push(
+        finding(
+          "tls.mta-sts.mx-no-tls",
+          "error",
+          "mta-sts",
+          a.subject,
+          { ...params, reason: `${first.stage} ${first.reason}` },
+          blocks,
+          ["RFC 8461 §5"],
+        ),
+      );
       continue;
     }
     const reasons: string[] = [];
@@ -36,11 +46,31 @@ export function mtaStsEnforceFindings(evidence: Evidence, analyses: readonly End
     if (a.nameOk !== true) reasons.push(`name does not match ${ep.host}`);
     if (a.validity === "expired" || a.validity === "not-yet-valid") reasons.push(a.validity);
     if (reasons.length) {
-      out.push(finding("tls.mta-sts.mx-invalid", "error", "mta-sts", a.subject, { ...params, reasons: reasons.join("; ") }, blocks, ["RFC 8461 §4.2", "RFC 8461 §5"]));
+      out.push(
+        finding(
+          "tls.mta-sts.mx-invalid",
+          "error",
+          "mta-sts",
+          a.subject,
+          { ...params, reasons: reasons.join("; ") },
+          blocks,
+          ["RFC 8461 §4.2", "RFC 8461 §5"],
+        ),
+      );
     } else good.push(a.subject);
   }
   if (good.length && out.length === 0) {
-    out.push(finding("tls.mta-sts.mx-ok", "ok", "mta-sts", ev.domain, { domain: ev.domain, endpoints: good.join(", ") }, [], ["RFC 8461 §4.2"]));
+    out.push(
+      finding(
+        "tls.mta-sts.mx-ok",
+        "ok",
+        "mta-sts",
+        ev.domain,
+        { domain: ev.domain, endpoints: good.join(", ") },
+        [],
+        ["RFC 8461 §4.2"],
+      ),
+    );
   }
   return out;
 }

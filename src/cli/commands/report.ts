@@ -20,8 +20,15 @@ export function readSavedEvidence(path: string): SavedEvidence {
     throw new UsageError(`${path} is not JSON; expected a file written by --save-evidence`);
   }
   const saved = doc as Partial<SavedEvidence>;
-  if (saved?.mxray !== "evidence" || typeof saved.evidence !== "object" || saved.evidence === null || saved.evidence.schema !== 1) {
-    throw new UsageError(`${path} is not mxray evidence (schema 1); expected a file written by --save-evidence`);
+  if (
+    saved?.mxray !== "evidence" ||
+    typeof saved.evidence !== "object" ||
+    saved.evidence === null ||
+    saved.evidence.schema !== 1
+  ) {
+    throw new UsageError(
+      `${path} is not mxray evidence (schema 1); expected a file written by --save-evidence`,
+    );
   }
   return saved as SavedEvidence;
 }

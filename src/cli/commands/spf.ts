@@ -20,7 +20,16 @@ import { formatSpfTrace, formatSpfTree } from "../../standards/spf/format.js";
 import { checkHost, spfQuery } from "../../standards/spf/evaluate.js";
 import type { SpfResult, SpfResultCode } from "../../standards/spf/types.js";
 import { VERSION } from "../../version.js";
-import { addNetworkOptions, addOutputOptions, contextFrom, emitReport, langOf, saveEvidence, wantsJson, type CommonFlags } from "../common.js";
+import {
+  addNetworkOptions,
+  addOutputOptions,
+  contextFrom,
+  emitReport,
+  langOf,
+  saveEvidence,
+  wantsJson,
+  type CommonFlags,
+} from "../common.js";
 
 interface SpfFlags extends CommonFlags {
   ip?: string;
@@ -75,24 +84,46 @@ async function evaluate(domain: string | undefined, flags: SpfFlags, ctx: RunCon
   if (domain !== undefined) {
     const d = normalizeDomain(domain);
     const sender = flags.sender ? flags.sender : `postmaster@${d}`;
-    r = { ...(await checkHost({ ip, domain: d, sender, helo, receiver: flags.receiver }, opts)), identity: flags.sender === "" ? "helo" : "mailfrom" };
+    r = {
+      ...(await checkHost({ ip, domain: d, sender, helo, receiver: flags.receiver }, opts)),
+      identity: flags.sender === "" ? "helo" : "mailfrom",
+    };
   } else {
-    if (flags.sender === undefined && !helo) throw new UsageError("give a <domain>, --sender ADDR, or --sender '' with --helo NAME");
-    if (!flags.sender && !helo) throw new UsageError("with the null reverse-path (--sender '') the HELO name is checked: give --helo NAME");
+    if (flags.sender === undefined && !helo)
+      throw new UsageError("give a <domain>, --sender ADDR, or --sender '' with --helo NAME");
+    if (!flags.sender && !helo)
+      throw new UsageError(
+        "with the null reverse-path (--sender '') the HELO name is checked: give --helo NAME",
+      );
     r = await spfQuery({ ip, sender: flags.sender ?? "", helo, receiver: flags.receiver }, opts);
   }
   const lang = langOf(flags);
   const params = { ip: r.ip, domain: r.domain, mechanism: r.mechanism ?? "-", reason: r.reason ?? "-" };
   const text = describe({ id: `spf.eval.${r.result}`, params }, lang);
   if (wantsJson(flags)) {
-    const doc = { tool: "mxray", version: VERSION, command: "spf", mode: "evaluate", ...r, helo: helo ?? null, summary: text.summary, why: text.why, fix: text.fix, lang };
+    const doc = {
+      tool: "mxray",
+      version: VERSION,
+      command: "spf",
+      mode: "evaluate",
+      ...r,
+      helo: helo ?? null,
+      summary: text.summary,
+      why: text.why,
+      fix: text.fix,
+      lang,
+    };
     process.stdout.write(JSON.stringify(doc, null, 2) + "\n");
   } else {
     const color = flags.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
     const sev = SEVERITY_OF[r.result];
     const code = { ok: "32", warning: "33", error: "31", critical: "1;31" }[sev];
     const lines = [
-      paint(`mxray spf ${escapeTerminal(r.domain)} --ip ${r.ip}  (${r.identity ?? "mailfrom"}: ${escapeTerminal(r.sender)})`, "1", color),
+      paint(
+        `mxray spf ${escapeTerminal(r.domain)} --ip ${r.ip}  (${r.identity ?? "mailfrom"}: ${escapeTerminal(r.sender)})`,
+        "1",
+        color,
+      ),
       "",
       `  ${paint(r.result.toUpperCase(), code, color)}  ${escapeTerminal(text.summary)}`,
       ...(r.explanation !== null ? [`  exp: ${escapeTerminal(r.explanation)}`] : []),
@@ -116,9 +147,19 @@ async function evaluate(domain: string | undefined, flags: SpfFlags, ctx: RunCon
 export async function auditSpf(input: string, ctx: RunContext, candidate?: string): Promise<Report> {
   const started = ctx.now();
   const target = normalizeDomain(input);
-  const evidence: Evidence = { schema: 1, target, input, collectedAt: started.toISOString(), resolvers: [...ctx.dns.servers] };
+  const evidence: Evidence = {
+    schema: 1,
+    target,
+    input,
+    collectedAt: started.toISOString(),
+    resolvers: [...ctx.dns.servers],
+  };
   ctx.progress.step("SPF");
-  const [spf, dmarc, mx] = await Promise.all([probeSpf(target, ctx, candidate), probeDmarc(target, ctx), collectMx(ctx, target)]);
+  const [spf, dmarc, mx] = await Promise.all([
+    probeSpf(target, ctx, candidate),
+    probeDmarc(target, ctx),
+    collectMx(ctx, target),
+  ]);
   Object.assign(evidence, { spf, dmarc, mx });
   const findings = runChecks(spfChecks, evidence);
   const analysis = analyzeSpf(target, spfAnswerLookup(spf));
@@ -137,10 +178,15 @@ export async function auditSpf(input: string, ctx: RunContext, candidate?: strin
 export function register(program: Command): void {
   const cmd = program
     .command("spf")
-    .description("audit a domain's SPF record (include tree, lookup count, findings), or evaluate it for one client IP with a full trace")
+    .description(
+      "audit a domain's SPF record (include tree, lookup count, findings), or evaluate it for one client IP with a full trace",
+    )
     .argument("[domain]", "the domain (for evaluation: overrides the sender's domain)")
     .option("--ip <address>", "evaluate for this client IP (IPv4 or IPv6) instead of auditing")
-    .option("--sender <address>", "MAIL FROM address for the evaluation; '' is the null reverse-path (HELO identity)")
+    .option(
+      "--sender <address>",
+      "MAIL FROM address for the evaluation; '' is the null reverse-path (HELO identity)",
+    )
     .option("--helo <name>", "HELO/EHLO name (the identity when --sender is '', and %{h})")
     .option("--receiver <name>", "receiving host's domain, for %{r} in explanations")
     .option("--record <text>", "audit this record text as if published at <domain> (before you publish it)")
@@ -150,7 +196,8 @@ export function register(program: Command): void {
     if (flags.ip === undefined && (flags.sender !== undefined || flags.helo !== undefined)) {
       throw new UsageError("--sender and --helo need --ip (the client to evaluate)");
     }
-    if (flags.ip === undefined && !domain) throw new UsageError("give a domain to audit, or --ip IP to evaluate");
+    if (flags.ip === undefined && !domain)
+      throw new UsageError("give a domain to audit, or --ip IP to evaluate");
     const ctx = contextFrom(flags);
     try {
       if (flags.ip !== undefined) {
@@ -160,9 +207,18 @@ export function register(program: Command): void {
       const report = await auditSpf(domain as string, ctx, flags.record);
       saveEvidence(flags.saveEvidence, report);
       const analysis = report.data as { tree: unknown };
-      const tree = analyzeSpf(report.target, spfAnswerLookup(report.evidence?.spf ?? { domain: report.target, answers: {} }));
+      const tree = analyzeSpf(
+        report.target,
+        spfAnswerLookup(report.evidence?.spf ?? { domain: report.target, answers: {} }),
+      );
       const color = flags.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
-      const extra = analysis.tree ? ["", paint("include tree:", "1", color), ...formatSpfTree(tree).map((l) => `  ${escapeTerminal(l)}`)] : [];
+      const extra = analysis.tree
+        ? [
+            "",
+            paint("include tree:", "1", color),
+            ...formatSpfTree(tree).map((l) => `  ${escapeTerminal(l)}`),
+          ]
+        : [];
       process.exitCode = emitReport(report, flags, extra);
     } finally {
       ctx.finish();

@@ -15,7 +15,15 @@ import { splitPem } from "../../net/tls/trust-store.js";
 import { resolveHost } from "../../probes/servers.js";
 import { collectTlsEndpoint, type TlsEndpointEvidence } from "../../probes/tls.js";
 import { escapeTerminal } from "../../report/escape.js";
-import { addNetworkOptions, addOutputOptions, contextFrom, emitReport, saveEvidence, wantsJson, type CommonFlags } from "../common.js";
+import {
+  addNetworkOptions,
+  addOutputOptions,
+  contextFrom,
+  emitReport,
+  saveEvidence,
+  wantsJson,
+  type CommonFlags,
+} from "../common.js";
 import { lookupFailures, normalizeHostArgument } from "./ports.js";
 
 interface TlsFlags extends CommonFlags {
@@ -54,19 +62,40 @@ export function describeEndpoint(ep: TlsEndpointEvidence, now: Date): string[] {
 export function register(program: Command): void {
   const cmd = program
     .command("tls")
-    .description("TLS of one mail endpoint: versions, cipher suites rated with the NCSC table, key exchange, certificate chain, DANE")
-    .argument("<host:port>", "host name or IP address and port, e.g. mx.example.com:25, 192.0.2.1:993, [2001:db8::1]:465 (port 25 by default)")
-    .addOption(new Option("--starttls <protocol>", "plaintext preamble before TLS (default from the port: 25/587/2525 smtp, 143 imap, 110 pop3, else implicit TLS)").choices([...STARTTLS_PROTOCOLS, "none"]))
-    .option("--ca <file>", "extra trusted CA certificate(s), PEM (repeatable)", (v: string, p: string[] = []) => [...p, v])
-    .option("--servername <name>", "name for SNI, the certificate name check and the TLSA lookup (default: the host name given)")
+    .description(
+      "TLS of one mail endpoint: versions, cipher suites rated with the NCSC table, key exchange, certificate chain, DANE",
+    )
+    .argument(
+      "<host:port>",
+      "host name or IP address and port, e.g. mx.example.com:25, 192.0.2.1:993, [2001:db8::1]:465 (port 25 by default)",
+    )
+    .addOption(
+      new Option(
+        "--starttls <protocol>",
+        "plaintext preamble before TLS (default from the port: 25/587/2525 smtp, 143 imap, 110 pop3, else implicit TLS)",
+      ).choices([...STARTTLS_PROTOCOLS, "none"]),
+    )
+    .option(
+      "--ca <file>",
+      "extra trusted CA certificate(s), PEM (repeatable)",
+      (v: string, p: string[] = []) => [...p, v],
+    )
+    .option(
+      "--servername <name>",
+      "name for SNI, the certificate name check and the TLSA lookup (default: the host name given)",
+    )
     .option("--quick", "one handshake only: no enumeration of versions, suites and groups")
-    .option("--save-evidence <file>", "write the gathered evidence to FILE (re-judge it with `mxray report FILE`)");
+    .option(
+      "--save-evidence <file>",
+      "write the gathered evidence to FILE (re-judge it with `mxray report FILE`)",
+    );
   addNetworkOptions(addOutputOptions(cmd)).action(async (input: string, flags: TlsFlags) => {
     const target = parseHostPort(input);
     if (!target) throw new UsageError(`not a host:port: ${JSON.stringify(input)}`);
     const host = normalizeHostArgument(target.host);
     const port = target.port ?? 25;
-    const servername = flags.servername !== undefined ? normalizeDomain(flags.servername) : isIP(host) ? undefined : host;
+    const servername =
+      flags.servername !== undefined ? normalizeDomain(flags.servername) : isIP(host) ? undefined : host;
     const starttls = flags.starttls === "none" ? undefined : (flags.starttls ?? defaultStarttls(port));
     const extraCa = readCa(flags.ca ?? []);
     const ctx = contextFrom(flags);
@@ -74,7 +103,9 @@ export function register(program: Command): void {
     const started = ctx.now();
     try {
       const resolved = await resolveHost(host, ctx);
-      const secureAddresses = resolved.answers.length > 0 && resolved.answers.every((a) => a.status !== "noerror" || a.authenticated);
+      const secureAddresses =
+        resolved.answers.length > 0 &&
+        resolved.answers.every((a) => a.status !== "noerror" || a.authenticated);
       const endpoints: TlsEndpointEvidence[] = [];
       for (const address of resolved.addresses.slice(0, MAX_ADDRESSES)) {
         ctx.progress.step(`tls ${address}:${port}`);
@@ -100,9 +131,17 @@ export function register(program: Command): void {
         resolvers: [...ctx.dns.servers],
         tls: { endpoints },
       };
-      const findings: Finding[] = [...lookupFailures(resolved.answers, "tls"), ...endpoints.flatMap((ep) => judgeTlsEndpoint(ep, started))];
+      const findings: Finding[] = [
+        ...lookupFailures(resolved.answers, "tls"),
+        ...endpoints.flatMap((ep) => judgeTlsEndpoint(ep, started)),
+      ];
       if (resolved.addresses.length === 0 && findings.length === 0) {
-        findings.push(finding("tls.target.no-address", "error", "tls", host, { host, status: resolved.answers.map((a) => `${a.type} ${a.status}`).join(", ") }));
+        findings.push(
+          finding("tls.target.no-address", "error", "tls", host, {
+            host,
+            status: resolved.answers.map((a) => `${a.type} ${a.status}`).join(", "),
+          }),
+        );
       }
       const report = makeReport("tls", evidence, findings, started, ctx.now());
       saveEvidence(flags.saveEvidence, report);

@@ -4,8 +4,16 @@ import type { Catalog } from "../types.js";
 export const dnsRecordsMessages: Catalog = {
   // ---- MX ----------------------------------------------------------------------------------
   "mx.present": {
-    en: { summary: "{domain} has {count} MX host(s): {hosts}", why: "Senders deliver to these hosts in order of preference (lowest first).", fix: "" },
-    "zh-CN": { summary: "{domain} 有 {count} 个 MX 主机：{hosts}", why: "发件方按优先级（数值小者优先）依次投递到这些主机。", fix: "" },
+    en: {
+      summary: "{domain} has {count} MX host(s): {hosts}",
+      why: "Senders deliver to these hosts in order of preference (lowest first).",
+      fix: "",
+    },
+    "zh-CN": {
+      summary: "{domain} 有 {count} 个 MX 主机：{hosts}",
+      why: "发件方按优先级（数值小者优先）依次投递到这些主机。",
+      fix: "",
+    },
   },
   "mx.single": {
     en: {
@@ -21,7 +29,8 @@ export const dnsRecordsMessages: Catalog = {
   },
   "mx.implicit": {
     en: {
-      summary: "{domain} has no MX record; mail goes to its own address ({addresses}) by the implicit MX rule",
+      summary:
+        "{domain} has no MX record; mail goes to its own address ({addresses}) by the implicit MX rule",
       why: "RFC 5321 §5.1 lets senders fall back to the domain's A/AAAA records when there is no MX, but this is a legacy rule: some senders and spam filters treat a domain without MX as unable to receive mail, and the web server at that address may not accept mail at all.",
       fix: "Publish an explicit MX record for the host that receives mail, e.g. `{domain}. MX 10 mail.{domain}.`; if the domain must not receive mail, publish a null MX (`MX 0 .`) instead.",
     },
@@ -70,12 +79,12 @@ export const dnsRecordsMessages: Catalog = {
   "mx.null.malformed": {
     en: {
       summary: "The null MX of {domain} is not in the standard form (preferences: {preferences})",
-      why: "RFC 7505 §3 defines the null MX as a single MX record with preference 0 and target \".\"; other forms may not be recognised as \"no mail\" by every sender.",
+      why: 'RFC 7505 §3 defines the null MX as a single MX record with preference 0 and target "."; other forms may not be recognised as "no mail" by every sender.',
       fix: "Publish exactly one record: `{domain}. MX 0 .`.",
     },
     "zh-CN": {
       summary: "{domain} 的空 MX 不是标准形式（优先级：{preferences}）",
-      why: "RFC 7505 §3 规定空 MX 是唯一一条优先级为 0、目标为 \".\" 的 MX 记录；其他形式不一定被所有发件方识别为“不收信”。",
+      why: 'RFC 7505 §3 规定空 MX 是唯一一条优先级为 0、目标为 "." 的 MX 记录；其他形式不一定被所有发件方识别为“不收信”。',
       fix: "只发布一条记录：`{domain}. MX 0 .`。",
     },
   },
@@ -178,8 +187,16 @@ export const dnsRecordsMessages: Catalog = {
 
   // ---- reverse DNS ------------------------------------------------------------------------
   "ptr.confirmed": {
-    en: { summary: "{address} has a forward-confirmed PTR: {name}", why: "The PTR name resolves back to the same address (FCrDNS), which receivers check on connecting servers.", fix: "" },
-    "zh-CN": { summary: "{address} 的 PTR 经正向确认：{name}", why: "PTR 名称能解析回同一地址（FCrDNS），收件方会对连接进来的服务器做这项检查。", fix: "" },
+    en: {
+      summary: "{address} has a forward-confirmed PTR: {name}",
+      why: "The PTR name resolves back to the same address (FCrDNS), which receivers check on connecting servers.",
+      fix: "",
+    },
+    "zh-CN": {
+      summary: "{address} 的 PTR 经正向确认：{name}",
+      why: "PTR 名称能解析回同一地址（FCrDNS），收件方会对连接进来的服务器做这项检查。",
+      fix: "",
+    },
   },
   "ptr.missing": {
     en: {
@@ -318,8 +335,16 @@ export const dnsRecordsMessages: Catalog = {
 
   // ---- DANE records -------------------------------------------------------------------------
   "dane.tlsa.present": {
-    en: { summary: "{host} publishes {count} usable TLSA record(s) at {name}: {records}", why: "DANE-aware senders authenticate this server's certificate with these DNSSEC-signed records (RFC 7672).", fix: "" },
-    "zh-CN": { summary: "{host} 在 {name} 发布了 {count} 条可用的 TLSA 记录：{records}", why: "支持 DANE 的发件方会用这些经 DNSSEC 签名的记录验证该服务器的证书（RFC 7672）。", fix: "" },
+    en: {
+      summary: "{host} publishes {count} usable TLSA record(s) at {name}: {records}",
+      why: "DANE-aware senders authenticate this server's certificate with these DNSSEC-signed records (RFC 7672).",
+      fix: "",
+    },
+    "zh-CN": {
+      summary: "{host} 在 {name} 发布了 {count} 条可用的 TLSA 记录：{records}",
+      why: "支持 DANE 的发件方会用这些经 DNSSEC 签名的记录验证该服务器的证书（RFC 7672）。",
+      fix: "",
+    },
   },
   "dane.tlsa.none": {
     en: {
@@ -408,19 +433,27 @@ export const dnsRecordsMessages: Catalog = {
 
   // ---- TLS-RPT ----------------------------------------------------------------------------
   "tlsrpt.ok": {
-    en: { summary: "TLS-RPT is set up for {domain}; reports go to {rua}", why: "Senders report TLS and MTA-STS/DANE failures to these addresses daily (RFC 8460).", fix: "" },
-    "zh-CN": { summary: "{domain} 已配置 TLS-RPT，报告发送至 {rua}", why: "发件方会每天把 TLS 及 MTA-STS/DANE 失败情况报告到这些地址（RFC 8460）。", fix: "" },
+    en: {
+      summary: "TLS-RPT is set up for {domain}; reports go to {rua}",
+      why: "Senders report TLS and MTA-STS/DANE failures to these addresses daily (RFC 8460).",
+      fix: "",
+    },
+    "zh-CN": {
+      summary: "{domain} 已配置 TLS-RPT，报告发送至 {rua}",
+      why: "发件方会每天把 TLS 及 MTA-STS/DANE 失败情况报告到这些地址（RFC 8460）。",
+      fix: "",
+    },
   },
   "tlsrpt.missing": {
     en: {
       summary: "{domain} has no TLS-RPT record",
       why: "Without `_smtp._tls` TXT, senders cannot tell you when TLS to your MX fails, so MTA-STS or DANE problems go unnoticed until mail is lost.",
-      fix: "Publish `_smtp._tls.{domain}. TXT \"v=TLSRPTv1; rua=mailto:tlsrpt@{domain}\"`.",
+      fix: 'Publish `_smtp._tls.{domain}. TXT "v=TLSRPTv1; rua=mailto:tlsrpt@{domain}"`.',
     },
     "zh-CN": {
       summary: "{domain} 没有 TLS-RPT 记录",
       why: "没有 `_smtp._tls` TXT 记录，发件方就无法在连接您的 MX 出现 TLS 故障时通知您，MTA-STS 或 DANE 的问题会一直被忽视，直到邮件丢失。",
-      fix: "发布 `_smtp._tls.{domain}. TXT \"v=TLSRPTv1; rua=mailto:tlsrpt@{domain}\"`。",
+      fix: '发布 `_smtp._tls.{domain}. TXT "v=TLSRPTv1; rua=mailto:tlsrpt@{domain}"`。',
     },
   },
   "tlsrpt.multiple": {
@@ -486,24 +519,40 @@ export const dnsRecordsMessages: Catalog = {
 
   // ---- BIMI -------------------------------------------------------------------------------
   "bimi.ok": {
-    en: { summary: "BIMI record of {domain}: logo {location}, mark certificate {authority}", why: "Mailbox providers that support BIMI can show this logo next to authenticated mail.", fix: "" },
-    "zh-CN": { summary: "{domain} 的 BIMI 记录：标志 {location}，商标证书 {authority}", why: "支持 BIMI 的邮箱服务商可以在通过认证的邮件旁显示该标志。", fix: "" },
+    en: {
+      summary: "BIMI record of {domain}: logo {location}, mark certificate {authority}",
+      why: "Mailbox providers that support BIMI can show this logo next to authenticated mail.",
+      fix: "",
+    },
+    "zh-CN": {
+      summary: "{domain} 的 BIMI 记录：标志 {location}，商标证书 {authority}",
+      why: "支持 BIMI 的邮箱服务商可以在通过认证的邮件旁显示该标志。",
+      fix: "",
+    },
   },
   "bimi.missing": {
     en: {
       summary: "{domain} has no BIMI record",
       why: "BIMI is optional: it lets mailbox providers show your logo next to authenticated mail.",
-      fix: "Optional: once DMARC is at quarantine or reject, publish `default._bimi.{domain}. TXT \"v=BIMI1; l=https://.../logo.svg; a=https://.../vmc.pem\"`.",
+      fix: 'Optional: once DMARC is at quarantine or reject, publish `default._bimi.{domain}. TXT "v=BIMI1; l=https://.../logo.svg; a=https://.../vmc.pem"`.',
     },
     "zh-CN": {
       summary: "{domain} 没有 BIMI 记录",
       why: "BIMI 是可选的：它让邮箱服务商在通过认证的邮件旁显示您的标志。",
-      fix: "可选：在 DMARC 达到 quarantine 或 reject 后，发布 `default._bimi.{domain}. TXT \"v=BIMI1; l=https://.../logo.svg; a=https://.../vmc.pem\"`。",
+      fix: '可选：在 DMARC 达到 quarantine 或 reject 后，发布 `default._bimi.{domain}. TXT "v=BIMI1; l=https://.../logo.svg; a=https://.../vmc.pem"`。',
     },
   },
   "bimi.declined": {
-    en: { summary: "{domain} declines BIMI (empty l=)", why: "A declination record says the domain publishes no logo on purpose.", fix: "" },
-    "zh-CN": { summary: "{domain} 声明不使用 BIMI（l= 为空）", why: "拒绝记录表示该域名有意不发布标志。", fix: "" },
+    en: {
+      summary: "{domain} declines BIMI (empty l=)",
+      why: "A declination record says the domain publishes no logo on purpose.",
+      fix: "",
+    },
+    "zh-CN": {
+      summary: "{domain} 声明不使用 BIMI（l= 为空）",
+      why: "拒绝记录表示该域名有意不发布标志。",
+      fix: "",
+    },
   },
   "bimi.multiple": {
     en: {
@@ -617,12 +666,12 @@ export const dnsRecordsMessages: Catalog = {
     en: {
       summary: "{domain} publishes BIMI but has no DMARC record",
       why: "BIMI requires a DMARC policy at enforcement (quarantine or reject); without DMARC no receiver shows the logo.",
-      fix: "Publish `_dmarc.{domain}. TXT \"v=DMARC1; p=quarantine; rua=mailto:dmarc@{domain}\"`, then move to p=reject once reports show all your mail passes.",
+      fix: 'Publish `_dmarc.{domain}. TXT "v=DMARC1; p=quarantine; rua=mailto:dmarc@{domain}"`, then move to p=reject once reports show all your mail passes.',
     },
     "zh-CN": {
       summary: "{domain} 发布了 BIMI，但没有 DMARC 记录",
       why: "BIMI 要求 DMARC 策略处于强制状态（quarantine 或 reject）；没有 DMARC，任何收件方都不会显示标志。",
-      fix: "发布 `_dmarc.{domain}. TXT \"v=DMARC1; p=quarantine; rua=mailto:dmarc@{domain}\"`，待报告显示所有邮件均通过后再改为 p=reject。",
+      fix: '发布 `_dmarc.{domain}. TXT "v=DMARC1; p=quarantine; rua=mailto:dmarc@{domain}"`，待报告显示所有邮件均通过后再改为 p=reject。',
     },
   },
   "bimi.dmarc.not-enforced": {
@@ -640,8 +689,16 @@ export const dnsRecordsMessages: Catalog = {
 
   // ---- DNSBL ------------------------------------------------------------------------------
   "dnsbl.clean": {
-    en: { summary: "{address} is not listed in {count} blocklist(s): {zones}", why: "Every list answered NXDOMAIN for this address.", fix: "" },
-    "zh-CN": { summary: "{address} 未被 {count} 个黑名单收录：{zones}", why: "每个黑名单都对该地址返回了 NXDOMAIN。", fix: "" },
+    en: {
+      summary: "{address} is not listed in {count} blocklist(s): {zones}",
+      why: "Every list answered NXDOMAIN for this address.",
+      fix: "",
+    },
+    "zh-CN": {
+      summary: "{address} 未被 {count} 个黑名单收录：{zones}",
+      why: "每个黑名单都对该地址返回了 NXDOMAIN。",
+      fix: "",
+    },
   },
   "dnsbl.listed": {
     en: {
@@ -670,7 +727,7 @@ export const dnsRecordsMessages: Catalog = {
   "dnsbl.refused": {
     en: {
       summary: "{zone} refused to answer for {address} ({codes})",
-      why: "The list answered with a code that means \"query refused\" (Spamhaus uses 127.255.255.x for queries through public resolvers or over the free limit): whether the address is listed is unknown.",
+      why: 'The list answered with a code that means "query refused" (Spamhaus uses 127.255.255.x for queries through public resolvers or over the free limit): whether the address is listed is unknown.',
       fix: "Query through your own resolver (not a public one such as 8.8.8.8), or use the list's registered data feed.",
     },
     "zh-CN": {
@@ -694,7 +751,7 @@ export const dnsRecordsMessages: Catalog = {
   "dnsbl.lookup-failed": {
     en: {
       summary: "Could not check {address} in {zone}: {status}",
-      why: "The lookup failed, so whether the address is listed is unknown; this is not \"not listed\".",
+      why: 'The lookup failed, so whether the address is listed is unknown; this is not "not listed".',
       fix: "Run again; if it persists, the list or the resolver path to it is down.",
     },
     "zh-CN": {
@@ -718,7 +775,7 @@ export const dnsRecordsMessages: Catalog = {
   "dnsbl.zone.test-missing": {
     en: {
       summary: "Blocklist {zone} does not list its test address 127.0.0.2",
-      why: "RFC 5782 §5 requires every list to list 127.0.0.2 so that users can test it; a list that does not is misconfigured, defunct or not a DNSBL, and its \"not listed\" answers mean nothing.",
+      why: 'RFC 5782 §5 requires every list to list 127.0.0.2 so that users can test it; a list that does not is misconfigured, defunct or not a DNSBL, and its "not listed" answers mean nothing.',
       fix: "Check the zone name of the list (a typo gives NXDOMAIN for everything), or remove it.",
     },
     "zh-CN": {

@@ -12,7 +12,10 @@ function entry(en: Texts, zh: Texts): Record<"en" | "zh-CN", MessageText> {
 /** Syntax problems (parse.ts SpfSyntaxProblem), each its own finding id `spf.syntax.<problem>`. */
 const SYNTAX: Record<string, [en: string, zh: string]> = {
   "non-ascii": ["a non-ASCII character", "非 ASCII 字符"],
-  "bad-character": ["a control character (TAB, CR, LF...) inside a term", "术语中含有控制字符（TAB、CR、LF 等）"],
+  "bad-character": [
+    "a control character (TAB, CR, LF...) inside a term",
+    "术语中含有控制字符（TAB、CR、LF 等）",
+  ],
   "unknown-mechanism": ["an unknown mechanism", "未知的机制"],
   "bad-qualifier": ["a qualifier that is not + - ~ ?", "限定符不是 + - ~ ? 之一"],
   "missing-argument": ["a mechanism without its required argument", "机制缺少必需的参数"],
@@ -38,7 +41,7 @@ const syntaxEntries: Catalog = Object.fromEntries(
       [
         `{domain} 的 SPF 记录第 {position} 个字符处有语法错误："{term}" 中有${zh}（{detail}）`,
         "记录中任何位置的语法错误都会让接收方在评估前直接返回 permerror（RFC 7208 §4.6）：整条策略失效，DMARC 也得不到 SPF 通过。",
-        "按 RFC 7208 §12 的语法修正 \"{term}\"，然后重新运行 mxray spf。",
+        '按 RFC 7208 §12 的语法修正 "{term}"，然后重新运行 mxray spf。',
       ],
     ),
   ]),
@@ -89,12 +92,12 @@ const EVAL: Catalog = {
     [
       "{domain} has no SPF policy (SPF none: {reason})",
       "Without a record receivers cannot tell authorised servers from forgers (RFC 7208 §8.1).",
-      "Publish a TXT record \"v=spf1 ... -all\" at {domain}.",
+      'Publish a TXT record "v=spf1 ... -all" at {domain}.',
     ],
     [
       "{domain} 没有 SPF 策略（SPF none：{reason}）",
       "没有记录时，接收方无法区分授权服务器与伪造者（RFC 7208 §8.1）。",
-      "在 {domain} 发布 TXT 记录 \"v=spf1 ... -all\"。",
+      '在 {domain} 发布 TXT 记录 "v=spf1 ... -all"。',
     ],
   ),
   "spf.eval.permerror": entry(
@@ -222,7 +225,7 @@ export const spfMessages: Catalog = {
       "End the earlier string with a space (or start the next one with it).",
     ],
     [
-      "记录的 TXT 字符串在第 {offset} 个字符处拼接时没有空格，导致条目被合并为 \"{term}\"",
+      '记录的 TXT 字符串在第 {offset} 个字符处拼接时没有空格，导致条目被合并为 "{term}"',
       "接收方拼接 TXT 记录的各字符串时中间不加任何字符（RFC 7208 §3.3）；边界处丢失空格会让两个有效条目变成一个无效条目，导致 permerror。",
       "在前一个字符串末尾（或后一个字符串开头）加上空格。",
     ],
@@ -286,7 +289,7 @@ export const spfMessages: Catalog = {
       "Remove the term, or fix the name it points to.",
     ],
     [
-      "条目 \"{term}\" 查询的 {name} 没有地址或记录（{status}）：这是一次空查询",
+      '条目 "{term}" 查询的 {name} 没有地址或记录（{status}）：这是一次空查询',
       "每次评估最多允许两次空查询，第三次即返回 permerror（RFC 7208 §4.6.4）。指向空名称的条目也不授权任何服务器。",
       "删除该条目，或修正它指向的名称。",
     ],
@@ -346,7 +349,7 @@ export const spfMessages: Catalog = {
       "Check the DNS servers of {name}; if the name is gone, remove the term.",
     ],
     [
-      "条目 \"{term}\" 需要查询 {name} {type}，但查询失败：{status}",
+      '条目 "{term}" 需要查询 {name} {type}，但查询失败：{status}',
       "遇到同样故障的接收方会返回 temperror 并推迟投递（RFC 7208 §2.6.6）。",
       "检查 {name} 的 DNS 服务器；如果该名称已不存在，删除这个条目。",
     ],
@@ -358,7 +361,7 @@ export const spfMessages: Catalog = {
       "Fix the target name (a typo, a provider that moved its record) or remove the term.",
     ],
     [
-      "条目 \"{term}\" 指向一个没有 SPF 记录的域名（{status}）",
+      '条目 "{term}" 指向一个没有 SPF 记录的域名（{status}）',
       "include 或 redirect 一个没有记录的域名，对所有发件方都是 permerror（RFC 7208 §5.2、§6.1）。",
       "修正目标名称（拼写错误或服务商更换了记录位置），或删除该条目。",
     ],
@@ -370,7 +373,7 @@ export const spfMessages: Catalog = {
       "List the sending servers with ip4:/ip6: instead of mx.",
     ],
     [
-      "条目 \"{term}\" 查到 {count} 个 MX 名称；最多允许 10 个",
+      '条目 "{term}" 查到 {count} 个 MX 名称；最多允许 10 个',
       "mx 机制对应的 MX 名称超过 10 个时接收方返回 permerror（RFC 7208 §4.6.4）。",
       "改用 ip4:/ip6: 列出发信服务器，不要用 mx。",
     ],
@@ -382,7 +385,7 @@ export const spfMessages: Catalog = {
       "Nothing to do if intended; test it with mxray spf --ip IP --sender ADDR.",
     ],
     [
-      "条目 \"{term}\" 使用了宏：它查询的内容取决于每封邮件",
+      '条目 "{term}" 使用了宏：它查询的内容取决于每封邮件',
       "无法在此静态统计其查询开销和空查询；mxray 按一次查询计算。",
       "如为有意设置则无需处理；可用 mxray spf --ip IP --sender ADDR 测试。",
     ],
@@ -430,7 +433,7 @@ export const spfMessages: Catalog = {
       "Replace it with -all after listing your real senders.",
     ],
     [
-      "记录以 \"{term}\" 结尾：互联网上任何服务器都能通过 SPF",
+      '记录以 "{term}" 结尾：互联网上任何服务器都能通过 SPF',
       "+all 授权任何人冒用该域名发信；SPF 因此毫无保护作用，且 SPF 通过还会帮助伪造者通过 DMARC。",
       "列出真实的发信服务器后改为 -all。",
     ],
@@ -442,7 +445,7 @@ export const spfMessages: Catalog = {
       "End the record with -all, or ~all while testing.",
     ],
     [
-      "记录以 \"{term}\" 结尾：未列出的服务器得到 neutral",
+      '记录以 "{term}" 结尾：未列出的服务器得到 neutral',
       "neutral 的效果与没有策略相同（RFC 7208 §8.2）；伪造邮件不会被标记。",
       "以 -all 结尾，测试期间可用 ~all。",
     ],
@@ -454,7 +457,7 @@ export const spfMessages: Catalog = {
       "Either move to -all, or (better) publish DMARC with p=quarantine or p=reject and keep ~all.",
     ],
     [
-      "记录以 \"{term}\" 结尾且 DMARC 策略为 {policy}：伪造邮件仅会被标记",
+      '记录以 "{term}" 结尾且 DMARC 策略为 {policy}：伪造邮件仅会被标记',
       "softfail 要求接收方接收但标记邮件；若没有 quarantine 或 reject 的 DMARC 策略，就没有任何东西能阻止伪造者（RFC 7208 §8.5）。",
       "改用 -all，或者（更好）发布 p=quarantine 或 p=reject 的 DMARC 并保留 ~all。",
     ],
@@ -466,7 +469,7 @@ export const spfMessages: Catalog = {
       "",
     ],
     [
-      "记录以 \"{term}\" 结尾且 DMARC 执行 p={policy}：这是合理的组合",
+      '记录以 "{term}" 结尾且 DMARC 执行 p={policy}：这是合理的组合',
       "在 DMARC 强制执行时，~all 让 SPF 失败但 DKIM 通过的邮件（如转发邮件）仍由 DMARC 判定。",
       "",
     ],
@@ -478,14 +481,14 @@ export const spfMessages: Catalog = {
       "Consider ~all: DMARC p={policy} already stops forgers, and ~all keeps forwarded mail judged by DMARC.",
     ],
     [
-      "记录以 \"{term}\" 结尾且 DMARC 执行 p={policy}",
+      '记录以 "{term}" 结尾且 DMARC 执行 p={policy}',
       "部分接收方在 DMARC 检查 DKIM 之前就因 SPF fail 拒收（RFC 7489 §10.1），因此本可通过 DKIM 被 DMARC 接受的转发邮件可能被退回。",
       "可考虑改用 ~all：DMARC p={policy} 已能阻止伪造者，~all 让转发邮件继续由 DMARC 判定。",
     ],
   ),
   "spf.all.fail": entry(
     ['The record ends with "{term}": unlisted servers fail SPF', "", ""],
-    ["记录以 \"{term}\" 结尾：未列出的服务器 SPF 失败", "", ""],
+    ['记录以 "{term}" 结尾：未列出的服务器 SPF 失败', "", ""],
   ),
   "spf.ptr.used": entry(
     [
@@ -494,7 +497,7 @@ export const spfMessages: Catalog = {
       "Replace it with ip4:/ip6: of the servers it was meant to cover.",
     ],
     [
-      "记录使用了 RFC 7208 建议不要使用的 \"{term}\"",
+      '记录使用了 RFC 7208 建议不要使用的 "{term}"',
       "ptr 慢且不可靠，还会给发件方网络的反向 DNS 带来负载；部分接收方会跳过它，因此它可能什么都不授权（RFC 7208 §5.5）。",
       "改用 ip4:/ip6: 列出原本要覆盖的服务器。",
     ],
@@ -506,7 +509,7 @@ export const spfMessages: Catalog = {
       "Replace it with the networks your servers really use.",
     ],
     [
-      "条目 \"{term}\" 授权了所有地址",
+      '条目 "{term}" 授权了所有地址',
       "/0 网段匹配整个互联网：这就是变相的 +all。",
       "改为你的服务器实际使用的网段。",
     ],
@@ -518,21 +521,21 @@ export const spfMessages: Catalog = {
       "Narrow it to the addresses of your sending servers.",
     ],
     [
-      "条目 \"{term}\" 授权了一个非常大的网段（/{prefix}）",
+      '条目 "{term}" 授权了一个非常大的网段（/{prefix}）',
       "该范围内的每台主机都能以你的域名发信，包括并不属于你的机器。",
       "缩小到你的发信服务器的地址。",
     ],
   ),
   "spf.ip.private": entry(
     [
-      'The term "{term}" names a non-public address ({range})',
-      "Mail from the Internet never comes from such an address, so the term authorises nothing outside your network; it often shows an internal relay by mistake.",
-      "Remove it from the public record (internal mail does not need SPF).",
+      "Non-public addresses in the record ({range}): {term}",
+      "Mail from the Internet never comes from such addresses, so these terms authorise nothing outside your network; they often show an internal relay listed by mistake.",
+      "Remove them from the public record (internal mail does not need SPF).",
     ],
     [
-      "条目 \"{term}\" 指定的是非公网地址（{range}）",
-      "来自互联网的邮件不会来自这类地址，因此该条目在你的网络之外不授权任何服务器；这通常是误把内部中继写了进来。",
-      "把它从公开记录中删除（内部邮件不需要 SPF）。",
+      "记录中含有非公网地址（{range}）：{term}",
+      "来自互联网的邮件不会来自这类地址，因此这些条目在你的网络之外不授权任何服务器；这通常是误把内部中继写了进来。",
+      "把它们从公开记录中删除（内部邮件不需要 SPF）。",
     ],
   ),
   "spf.flatten.proposal": entry(

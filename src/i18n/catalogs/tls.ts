@@ -184,7 +184,8 @@ export const tlsMessages: Catalog = {
   },
   "tls.cipher.order.client": {
     en: {
-      summary: "{endpoint} lets the client choose the cipher suite ({version}) although it accepts suites of different ratings",
+      summary:
+        "{endpoint} lets the client choose the cipher suite ({version}) although it accepts suites of different ratings",
       why: "NCSC B2-5: when weaker suites are enabled, the server must impose its own order so that capable clients get the best one; otherwise a client's odd preference picks a weak suite.",
       fix: "Enable server cipher preference (Postfix: tls_preempt_cipherlist = yes; Dovecot: ssl_prefer_server_ciphers = yes), or accept only good suites.",
     },
@@ -201,7 +202,8 @@ export const tlsMessages: Catalog = {
       fix: "Order the cipher list best first: TLS 1.3 and ECDHE-AEAD suites, then the rest; exclude anonymous suites if the server prefers them.",
     },
     "zh-CN": {
-      summary: "{endpoint}（{version}）优先选择 {preferred}（{preferredRating}），而非 {over}（{overRating}）",
+      summary:
+        "{endpoint}（{version}）优先选择 {preferred}（{preferredRating}），而非 {over}（{overRating}）",
       why: "服务器按自己的顺序选择，却把评级较差的套件排在较好的之前，同时支持两者的客户端会得到较差的套件（NCSC B2-5）。",
       fix: "按从好到差排列密码列表：先 TLS 1.3 和 ECDHE-AEAD 套件，再其他；若服务器偏好匿名套件，请将其排除。",
     },
@@ -292,7 +294,8 @@ export const tlsMessages: Catalog = {
   },
   "tls.cert.chain-incomplete": {
     en: {
-      summary: "{endpoint}: the chain is incomplete: the issuer of the last certificate sent ({issuer}) is neither sent nor a trusted root",
+      summary:
+        "{endpoint}: the chain is incomplete: the issuer of the last certificate sent ({issuer}) is neither sent nor a trusted root",
       why: "The server sent {sent} certificate(s) and left out an intermediate, or the CA is not trusted here. Clients without that intermediate cached cannot build a path and refuse the connection.",
       fix: "Configure the full chain file (leaf first, then each intermediate; Postfix smtpd_tls_chain_files or smtpd_tls_cert_file with fullchain.pem). For a private CA, give mxray --ca FILE.",
     },
@@ -362,6 +365,30 @@ export const tlsMessages: Catalog = {
       fix: "下次续期时改用 ECDSA P-256（或 RSA 3072）。",
     },
   },
+  "tls.cert.extension-unknown-critical": {
+    en: {
+      summary: "{endpoint}: certificate #{index} carries critical extensions no verifier knows ({oids})",
+      why: "RFC 5280 §4.2 requires a verifier to reject a certificate with a critical extension it does not recognise, so every client that checks certificates refuses this one.",
+      fix: "Reissue the certificate without the unknown critical extension (or with it marked non-critical).",
+    },
+    "zh-CN": {
+      summary: "{endpoint}：第 {index} 个证书带有验证方无法识别的关键扩展（{oids}）",
+      why: "RFC 5280 §4.2 规定，验证方遇到无法识别的关键扩展时必须拒绝该证书，因此所有检查证书的客户端都会拒绝它。",
+      fix: "重新签发不含该未知关键扩展（或将其标为非关键）的证书。",
+    },
+  },
+  "tls.cert.extension-malformed": {
+    en: {
+      summary: "{endpoint}: certificate #{index} has extensions whose content does not decode: {extensions}",
+      why: "A known extension with garbage inside is read differently, or rejected, by different TLS libraries; its claims cannot be relied on.",
+      fix: "Reissue the certificate from the CA; check the tool or template that added the extension.",
+    },
+    "zh-CN": {
+      summary: "{endpoint}：第 {index} 个证书中有内容无法解码的扩展：{extensions}",
+      why: "已知扩展中含有无效内容时，不同的 TLS 库会作不同解读或直接拒绝；其声明不可依赖。",
+      fix: "向 CA 重新签发证书，并检查添加该扩展的工具或模板。",
+    },
+  },
   "tls.cert.signature-weak": {
     en: {
       summary: "{endpoint}: certificate #{index} is signed with {algorithm}",
@@ -376,7 +403,8 @@ export const tlsMessages: Catalog = {
   },
   "tls.cert.ok": {
     en: {
-      summary: "{endpoint}: the certificate for {host} is valid, trusted and matches ({days} days left, {key}, issued by {issuer})",
+      summary:
+        "{endpoint}: the certificate for {host} is valid, trusted and matches ({days} days left, {key}, issued by {issuer})",
       why: "The chain verifies against the trusted roots, the name matches and the dates are fine.",
       fix: "",
     },
@@ -400,7 +428,8 @@ export const tlsMessages: Catalog = {
   },
   "tls.dane.insecure": {
     en: {
-      summary: "{endpoint}: {count} TLSA record(s) at {name} are not DNSSEC-validated, so DANE does not apply",
+      summary:
+        "{endpoint}: {count} TLSA record(s) at {name} are not DNSSEC-validated, so DANE does not apply",
       why: "Senders use TLSA records only when the answer is authenticated (RFC 7672 §2.2); without DNSSEC anyone on the path could forge them.",
       fix: "Sign the zone with DNSSEC and publish the DS in the parent, or remove the TLSA records.",
     },
@@ -412,7 +441,8 @@ export const tlsMessages: Catalog = {
   },
   "tls.dane.address-insecure": {
     en: {
-      summary: "{endpoint}: the address records of {host} are not DNSSEC-validated, so DANE senders will not use its TLSA records",
+      summary:
+        "{endpoint}: the address records of {host} are not DNSSEC-validated, so DANE senders will not use its TLSA records",
       why: "RFC 7672 §2.2.2: DANE applies only when the MX host's address records are secure too.",
       fix: "Sign the zone that holds {host} (and any CNAME on the way) with DNSSEC.",
     },
@@ -472,7 +502,8 @@ export const tlsMessages: Catalog = {
   },
   "tls.dane.ta-expired": {
     en: {
-      summary: "{endpoint}: a DANE-TA record matches ({matched}) but the certificate is outside its validity ({notAfter})",
+      summary:
+        "{endpoint}: a DANE-TA record matches ({matched}) but the certificate is outside its validity ({notAfter})",
       why: "With DANE-TA(2) the chain is validated with its dates; an expired certificate fails and DANE senders defer the mail.",
       fix: "Renew the certificate, or rely on a DANE-EE 3 1 1 record (dates do not apply to DANE-EE).",
     },
@@ -508,7 +539,8 @@ export const tlsMessages: Catalog = {
   },
   "tls.mta-sts.mx-invalid": {
     en: {
-      summary: "{endpoint}: {domain} enforces MTA-STS but the certificate of {host} would be refused: {reasons}",
+      summary:
+        "{endpoint}: {domain} enforces MTA-STS but the certificate of {host} would be refused: {reasons}",
       why: "Under mode: enforce, senders require a certificate that chains to a trusted root and names the MX host (RFC 8461 §4.2); they will not deliver to this MX.",
       fix: "Install a publicly trusted certificate for {host} (with the full chain), or set mode: testing until it is in place.",
     },
@@ -520,7 +552,8 @@ export const tlsMessages: Catalog = {
   },
   "tls.mta-sts.mx-ok": {
     en: {
-      summary: "{domain} enforces MTA-STS and every MX checked presents a trusted certificate for its name ({endpoints})",
+      summary:
+        "{domain} enforces MTA-STS and every MX checked presents a trusted certificate for its name ({endpoints})",
       why: "MTA-STS senders can deliver to these MX hosts.",
       fix: "",
     },

@@ -1,20 +1,13 @@
-import { randomInt } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import {
-  DNSSEC_OK,
-  encode,
-  RECURSION_DESIRED,
-  type Answer,
-  type DecodedPacket,
-  type Packet,
-} from "dns-packet";
+import { DNSSEC_OK, encode, RECURSION_DESIRED, type DecodedPacket, type Packet } from "dns-packet";
 import { UsageError } from "../../core/exit-codes.js";
 import { AnswerCache } from "./cache.js";
+import { followChain, MAX_CNAME } from "./chain.js";
 import { queryName } from "./names.js";
-import { canonicalName, fromWire } from "./records.js";
 import { splitServer, type ServerAddress } from "./resolver-spec.js";
+import { UdpPool } from "./udp-pool.js";
 import { tcpExchange, udpExchange, type ExchangeResult, type Expected } from "./transport.js";
-import type { DnsAnswer, DnsClient, DnsQueryOptions, DnsRecord, DnsStatus, RRType } from "./types.js";
+import type { DnsAnswer, DnsClient, DnsQueryOptions, DnsStatus, RRType } from "./types.js";
 
 export { parseResolverSpec, systemResolvers } from "./resolver-spec.js";
 
@@ -31,6 +24,8 @@ export interface DnsClientOptions {
   cacheSize?: number;
   /** Most questions on the wire at once, default 64 (each one holds a socket). */
   maxInFlight?: number;
+  /** The clock of the cache (ms since the epoch), default Date.now; tests move it to expire answers. */
+  now?: () => number;
   /** EDNS0 UDP payload size we advertise, default 1232 (the DNS Flag Day 2020 value); 0 sends no EDNS. */
   udpPayloadSize?: number;
 }
@@ -46,8 +41,6 @@ export interface DnsClientStats {
   responses: number;
 }
 
-/** Most CNAMEs followed from one name, as the memory resolver and common resolvers do. */
-const MAX_CNAME = 8;
 /** After this many questions in a row without any answer, a server that never answered is skipped. */
 const DEAD_AFTER = 3;
 
@@ -83,9 +76,10 @@ export function createDnsClient(options: DnsClientOptions): DnsClient & { readon
   const attempts = Math.max(1, options.retries ?? 2);
   const payload = options.udpPayloadSize ?? 1232;
   const stats: DnsClientStats = { queries: 0, cacheHits: 0, timeouts: 0, responses: 0 };
-  const cache = new AnswerCache(options.cacheSize ?? 5000, () => Date.now());
+  const cache = new AnswerCache(options.cacheSize ?? 5000, options.now ?? (() => Date.now()));
   const inFlight = new Map<string, Promise<DnsAnswer>>();
   const limit = limiter(options.maxInFlight ?? 64);
+  const udp = new UdpPool(4);
 
   async function askOne(
     s: ServerState,
@@ -95,10 +89,10 @@ export function createDnsClient(options: DnsClientOptions): DnsClient & { readon
     let edns = true;
     let last: ExchangeResult = { kind: "timeout" };
     for (let attempt = 1; attempt <= attempts; attempt++) {
-      const id = randomInt(0, 0x10000);
+      const { channel, id } = udp.acquire(s.address);
       const expect: Expected = { id, name, type };
       const query = buildQuery(id, name, type, edns ? payload : 0);
-      last = await udpExchange(s.address, query, expect, options.timeoutMs, options.signal);
+      last = await udpExchange(channel, query, expect, options.timeoutMs, options.signal);
       if (last.kind === "truncated") {
         const tcp = await tcpExchange(s.address, query, expect, options.timeoutMs, options.signal);
         return tcp.kind === "timeout"
@@ -174,25 +168,20 @@ export function createDnsClient(options: DnsClientOptions): DnsClient & { readon
     let current = qname;
     let authenticated = true;
     let viaTcp = false;
-    let minTtl = Number.POSITIVE_INFINITY;
-    const finish = (
-      a: Omit<DnsAnswer, "name" | "type" | "cnameChain" | "elapsedMs"> & { elapsedMs?: number },
-      ttl?: number,
-    ): DnsAnswer => {
+    let ttl = Number.POSITIVE_INFINITY;
+    const finish = (a: Omit<DnsAnswer, "name" | "type" | "cnameChain" | "elapsedMs">): DnsAnswer => {
+      const elapsedMs = Math.round((performance.now() - started) * 10) / 10;
       const answer: DnsAnswer = {
         name: qname,
         type,
         cnameChain: chain,
         ...a,
-        elapsedMs: Math.round((a.elapsedMs ?? performance.now() - started) * 10) / 10,
+        elapsedMs,
         ...(viaTcp ? { viaTcp } : {}),
       };
-      if (
-        ttl !== undefined &&
-        (answer.status === "noerror" || answer.status === "nodata" || answer.status === "nxdomain")
-      ) {
-        cache.set(`${qname} ${type}`, answer, Math.min(ttl, minTtl));
-      }
+      const definite =
+        answer.status === "noerror" || answer.status === "nodata" || answer.status === "nxdomain";
+      if (definite && Number.isFinite(ttl)) cache.set(`${qname} ${type}`, answer, ttl);
       return answer;
     };
     for (let round = 0; round <= MAX_CNAME; round++) {
@@ -204,55 +193,25 @@ export function createDnsClient(options: DnsClientOptions): DnsClient & { readon
       const p = asked.packet;
       authenticated &&= p.flag_ad;
       viaTcp ||= asked.viaTcp;
-      const base = { rcode: rcodeOf(p), server: asked.server, authenticated };
-      const answers = (p.answers ?? []).filter(
-        (a) => !("class" in a) || a.class === undefined || a.class === "IN",
-      );
-      let advanced = false;
-      for (;;) {
-        const here = answers.filter((a) => canonicalName(a.name) === current);
-        const records = here.filter((a) => (a.type as string) === type).flatMap((a) => recordOrNone(a));
-        if (records.length) {
-          for (const r of records) minTtl = Math.min(minTtl, r.ttl);
-          return finish({ ...base, status: "noerror", records, elapsedMs: asked.rttMs }, minTtl);
-        }
-        const cname = type === "CNAME" ? undefined : here.find((a) => a.type === "CNAME");
-        if (!cname) break;
-        const target = canonicalName(String("data" in cname ? cname.data : ""));
-        if (visited.has(target)) {
-          chain.push(target);
-          return finish({
-            ...base,
-            status: "error",
-            records: [],
-            detail: `CNAME loop: ${[qname, ...chain].join(" -> ")}`,
-          });
-        }
-        if (chain.length >= MAX_CNAME) {
-          return finish({
-            ...base,
-            status: "error",
-            records: [],
-            detail: `CNAME chain longer than ${MAX_CNAME}`,
-          });
-        }
-        minTtl = Math.min(minTtl, "ttl" in cname && typeof cname.ttl === "number" ? cname.ttl : 0);
-        visited.add(target);
-        chain.push(target);
-        current = target;
-        advanced = true;
-      }
-      const negativeTtl = soaNegativeTtl(p);
-      if (rcodeOf(p) === "NXDOMAIN")
-        return finish({ ...base, status: "nxdomain", records: [], elapsedMs: asked.rttMs }, negativeTtl);
-      if (!advanced)
-        return finish({ ...base, status: "nodata", records: [], elapsedMs: asked.rttMs }, negativeTtl);
+      const base = { rcode: rcodeOf(p), server: asked.server, authenticated, records: [] };
+      const step = followChain(p.answers ?? [], current, type, chain, visited);
+      if (step.kind === "loop")
+        return finish({ ...base, status: "error", detail: `CNAME loop: ${[qname, ...chain].join(" -> ")}` });
+      if (step.kind === "too-long")
+        return finish({ ...base, status: "error", detail: `CNAME chain longer than ${MAX_CNAME}` });
+      ttl = Math.min(ttl, step.ttl);
+      if (step.kind === "data") return finish({ ...base, status: "noerror", records: step.records });
+      // RFC 2308 §5: a negative answer lives min(SOA TTL, SOA MINIMUM); without a SOA it is not cached.
+      ttl = Math.min(ttl, soaNegativeTtl(p) ?? Number.POSITIVE_INFINITY);
+      if (base.rcode === "NXDOMAIN") return finish({ ...base, status: "nxdomain" });
+      if (!step.advanced) return finish({ ...base, status: "nodata" });
       // The chain ends at a name whose data the server did not include (an authoritative server whose
       // zone does not hold the target, or a resolver that stopped): ask for the target ourselves.
+      current = step.current;
     }
+    const server = servers[servers.length - 1]?.text ?? "";
     return finish({
-      rcode: "NOERROR",
-      server: servers[servers.length - 1]?.text ?? "",
+      server,
       authenticated: false,
       status: "error",
       records: [],
@@ -387,16 +346,10 @@ function pickFailure(failures: Array<Extract<Asked, { kind: "failure" }>>, stats
 }
 
 function soaNegativeTtl(p: DecodedPacket): number | undefined {
-  // RFC 2308 §5: a negative answer lives min(SOA TTL, SOA MINIMUM).
   for (const a of p.authorities ?? []) {
     if (a.type === "SOA") return Math.min(a.ttl ?? 0, a.data.minimum ?? 0);
   }
   return undefined;
-}
-
-function recordOrNone(a: Answer): DnsRecord[] {
-  const r = fromWire(a);
-  return r ? [r] : [];
 }
 
 function raceAbort<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T | undefined> {

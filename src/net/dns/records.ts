@@ -51,7 +51,9 @@ function txtStrings(data: unknown): string[] {
  */
 export function fromWire(a: Answer): DnsRecord | undefined {
   const name = canonicalName(a.name);
-  const ttl = "ttl" in a && typeof a.ttl === "number" ? a.ttl : 0;
+  // RFC 2181 §8: a TTL with the top bit set is to be read as zero.
+  const raw = "ttl" in a && typeof a.ttl === "number" ? a.ttl : 0;
+  const ttl = raw > 0x7fffffff ? 0 : raw;
   // dns-packet knows the SPF type code (99) but has no codec for it: its data arrives as raw bytes.
   if ((a.type as string) === "SPF") {
     const raw = "data" in a ? bytesOf(a.data) : undefined;

@@ -1,8 +1,8 @@
-import { createSocket } from "node:dgram";
 import { connect } from "node:net";
 import { decode, type DecodedPacket } from "dns-packet";
 import { canonicalName } from "./records.js";
 import type { ServerAddress } from "./resolver-spec.js";
+import type { UdpChannel } from "./udp-pool.js";
 import { checkStructure } from "./wire-check.js";
 
 /** What the answer must match: the id we chose and the question we asked. */
@@ -124,13 +124,12 @@ function bounded<T>(
 }
 
 /**
- * Sends one query over UDP and waits for the matching answer until the time limit. Answers with the
- * wrong id are ignored; answers to another question are remembered and, if nothing better comes,
- * reported as malformed at the end. The socket is connected, so the kernel drops datagrams from any
- * other address and reports ICMP port-unreachable as ECONNREFUSED at once.
+ * Sends one query over UDP on a shared channel and waits for the matching answer until the time limit.
+ * Datagrams with other ids never reach us (the channel routes by id); answers to another question are
+ * remembered and, if nothing better comes, reported as malformed at the end.
  */
 export function udpExchange(
-  server: ServerAddress,
+  channel: UdpChannel,
   query: Buffer,
   expect: Expected,
   timeoutMs: number,
@@ -147,21 +146,17 @@ export function udpExchange(
           ? { kind: "malformed", detail: mismatch }
           : { kind: "timeout" },
     (settle, cleanup) => {
-      const socket = createSocket(server.family === 6 ? "udp6" : "udp4");
-      cleanup(() => socket.close());
-      socket.on("error", (err) => settle({ kind: "error", detail: errorText(err) }));
-      socket.on("message", (msg) => {
-        const v = judgeMessage(msg, expect);
-        if (v.verdict === "ok") settle({ kind: "response", packet: v.packet, bytes: msg.length });
-        else if (v.verdict === "truncated") settle({ kind: "truncated", bytes: msg.length });
-        else if (v.verdict === "malformed") settle({ kind: "malformed", detail: v.detail });
-        else if (v.verdict === "mismatch") mismatch = v.detail;
+      const release = channel.send(expect.id, query, {
+        onMessage: (msg) => {
+          const v = judgeMessage(msg, expect);
+          if (v.verdict === "ok") settle({ kind: "response", packet: v.packet, bytes: msg.length });
+          else if (v.verdict === "truncated") settle({ kind: "truncated", bytes: msg.length });
+          else if (v.verdict === "malformed") settle({ kind: "malformed", detail: v.detail });
+          else if (v.verdict === "mismatch") mismatch = v.detail;
+        },
+        onError: (err) => settle({ kind: "error", detail: errorText(err) }),
       });
-      socket.connect(server.port, server.host, () => {
-        socket.send(query, (err) => {
-          if (err) settle({ kind: "error", detail: errorText(err) });
-        });
-      });
+      cleanup(release);
     },
   );
 }

@@ -85,14 +85,33 @@ export type TlsErrorClass = "rejected" | "local" | "not-tls" | "timeout" | "erro
 export function classifyTlsError(code: string | undefined, message: string): TlsErrorClass {
   const c = code ?? "";
   if (c === "ETIMEDOUT" || /timed? ?out/i.test(message)) return "timeout";
-  if (/NO_CIPHERS_AVAILABLE|NO_PROTOCOLS_AVAILABLE|NO_CIPHER_MATCH|NO_SUITABLE|ERR_OSSL_EVP|INVALID_ARG|UNSUPPORTED_PROTOCOL$/.test(c) && !/ALERT/.test(c))
+  if (
+    /NO_CIPHERS_AVAILABLE|NO_PROTOCOLS_AVAILABLE|NO_CIPHER_MATCH|NO_SUITABLE|ERR_OSSL_EVP|INVALID_ARG|UNSUPPORTED_PROTOCOL$/.test(
+      c,
+    ) &&
+    !/ALERT/.test(c)
+  )
     return "local";
-  if (/WRONG_VERSION_NUMBER|UNKNOWN_PROTOCOL|RECORD_LAYER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST|RECORD_TOO_LARGE|UNEXPECTED_MESSAGE|BAD_PACKET|DECODE/.test(c)) return "not-tls";
-  if (/ALERT|ECONNRESET|EPIPE|socket disconnected|closed|NO_SHARED_CIPHER|UNSUPPORTED_PROTOCOL|WRONG_SSL_VERSION|VERSION_TOO_LOW|INAPPROPRIATE/i.test(`${c} ${message}`)) return "rejected";
+  if (
+    /WRONG_VERSION_NUMBER|UNKNOWN_PROTOCOL|RECORD_LAYER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST|RECORD_TOO_LARGE|UNEXPECTED_MESSAGE|BAD_PACKET|DECODE/.test(
+      c,
+    )
+  )
+    return "not-tls";
+  if (
+    /ALERT|ECONNRESET|EPIPE|socket disconnected|closed|NO_SHARED_CIPHER|UNSUPPORTED_PROTOCOL|WRONG_SSL_VERSION|VERSION_TOO_LOW|INAPPROPRIATE/i.test(
+      `${c} ${message}`,
+    )
+  )
+    return "rejected";
   return "error";
 }
 
-function connectTcp(address: string, port: number, limits: HandshakeLimits): Promise<{ socket: Socket } | HandshakeFailure> {
+function connectTcp(
+  address: string,
+  port: number,
+  limits: HandshakeLimits,
+): Promise<{ socket: Socket } | HandshakeFailure> {
   return new Promise((resolve) => {
     const socket = netConnect({ host: address, port });
     let settled = false;
@@ -105,13 +124,27 @@ function connectTcp(address: string, port: number, limits: HandshakeLimits): Pro
       if (!("socket" in r)) socket.destroy();
       resolve(r);
     };
-    const fail = (reason: string, detail: string): HandshakeFailure => ({ ok: false, stage: "connect", reason, detail, transcript: [] });
+    const fail = (reason: string, detail: string): HandshakeFailure => ({
+      ok: false,
+      stage: "connect",
+      reason,
+      detail,
+      transcript: [],
+    });
     const onError = (err: NodeJS.ErrnoException) => {
-      const reason = err.code === "ECONNREFUSED" ? "refused" : /EHOSTUNREACH|ENETUNREACH/.test(err.code ?? "") ? "unreachable" : "error";
+      const reason =
+        err.code === "ECONNREFUSED"
+          ? "refused"
+          : /EHOSTUNREACH|ENETUNREACH/.test(err.code ?? "")
+            ? "unreachable"
+            : "error";
       finish(fail(reason, `${err.code ?? ""} ${err.message}`.trim()));
     };
     const onAbort = () => finish(fail("aborted", "aborted"));
-    const timer = setTimeout(() => finish(fail("timeout", `no TCP answer within ${limits.timeoutMs} ms`)), limits.timeoutMs);
+    const timer = setTimeout(
+      () => finish(fail("timeout", `no TCP answer within ${limits.timeoutMs} ms`)),
+      limits.timeoutMs,
+    );
     socket.once("error", onError);
     socket.once("connect", () => finish({ socket }));
     limits.signal?.addEventListener("abort", onAbort, { once: true });
@@ -144,7 +177,11 @@ function secureVersionOk(v: string | null): string {
  *     { maxVersion: "TLSv1.2", wantChain: true }, { timeoutMs: 5000 });
  *   if (r.ok) console.log(r.protocol, r.cipherIana);
  */
-export async function tlsHandshake(target: TlsTarget, offer: HandshakeOffer, limits: HandshakeLimits): Promise<HandshakeResult> {
+export async function tlsHandshake(
+  target: TlsTarget,
+  offer: HandshakeOffer,
+  limits: HandshakeLimits,
+): Promise<HandshakeResult> {
   const t0 = Date.now();
   const tcp = await connectTcp(target.address, target.port, limits);
   if (!("socket" in tcp)) return tcp;
@@ -154,11 +191,21 @@ export async function tlsHandshake(target: TlsTarget, offer: HandshakeOffer, lim
   let trailingBytes: number | undefined;
   const t1 = Date.now();
   if (target.starttls) {
-    const pre = await starttlsPreamble(socket, target.starttls, { timeoutMs: limits.timeoutMs, signal: limits.signal, ehloName: target.ehloName });
+    const pre = await starttlsPreamble(socket, target.starttls, {
+      timeoutMs: limits.timeoutMs,
+      signal: limits.signal,
+      ehloName: target.ehloName,
+    });
     transcript = pre.transcript;
     if (!pre.ok) {
       socket.destroy();
-      return { ok: false, stage: "preamble", reason: pre.reason satisfies PreambleFailure, detail: pre.detail, transcript };
+      return {
+        ok: false,
+        stage: "preamble",
+        reason: pre.reason satisfies PreambleFailure,
+        detail: pre.detail,
+        transcript,
+      };
     }
     trailingBytes = pre.trailingBytes;
   }
@@ -194,21 +241,42 @@ export async function tlsHandshake(target: TlsTarget, offer: HandshakeOffer, lim
     };
     const timer = setTimeout(() => {
       tlsSocket.destroy();
-      finish({ ok: false, stage: "handshake", reason: "timeout", detail: `no TLS handshake within ${limits.timeoutMs} ms`, transcript });
+      finish({
+        ok: false,
+        stage: "handshake",
+        reason: "timeout",
+        detail: `no TLS handshake within ${limits.timeoutMs} ms`,
+        transcript,
+      });
     }, limits.timeoutMs);
     limits.signal?.addEventListener("abort", onAbort, { once: true });
     tlsSocket.on("error", (err: NodeJS.ErrnoException) => {
       tlsSocket.destroy();
       const reason = classifyTlsError(err.code, err.message);
-      finish({ ok: false, stage: "handshake", reason, detail: `${err.code ?? ""} ${err.message}`.trim(), transcript });
+      finish({
+        ok: false,
+        stage: "handshake",
+        reason,
+        detail: `${err.code ?? ""} ${err.message}`.trim(),
+        transcript,
+      });
     });
     tlsSocket.on("close", () => {
-      finish({ ok: false, stage: "handshake", reason: "rejected", detail: "the server closed the connection during the handshake", transcript });
+      finish({
+        ok: false,
+        stage: "handshake",
+        reason: "rejected",
+        detail: "the server closed the connection during the handshake",
+        transcript,
+      });
     });
     tlsSocket.once("secureConnect", () => {
       const cipher = tlsSocket.getCipher();
       const eph = tlsSocket.getEphemeralKeyInfo();
-      const kex = eph && "type" in eph && eph.type ? { type: eph.type, ...(eph.name ? { name: eph.name } : {}), size: eph.size ?? 0 } : undefined;
+      const kex =
+        eph && "type" in eph && eph.type
+          ? { type: eph.type, ...(eph.name ? { name: eph.name } : {}), size: eph.size ?? 0 }
+          : undefined;
       const result: HandshakeSuccess = {
         ok: true,
         protocol: secureVersionOk(tlsSocket.getProtocol()),
@@ -216,7 +284,12 @@ export async function tlsHandshake(target: TlsTarget, offer: HandshakeOffer, lim
         cipherIana: cipher.standardName ?? cipher.name,
         ...(kex ? { kex } : {}),
         ...(offer.wantChain ? { chain: sentChain(tlsSocket) } : {}),
-        ...(offer.ca ? { trusted: tlsSocket.authorized, ...(tlsSocket.authorizationError ? { trustError: String(tlsSocket.authorizationError) } : {}) } : {}),
+        ...(offer.ca
+          ? {
+              trusted: tlsSocket.authorized,
+              ...(tlsSocket.authorizationError ? { trustError: String(tlsSocket.authorizationError) } : {}),
+            }
+          : {}),
         transcript,
         ...(trailingBytes !== undefined ? { trailingBytes } : {}),
         timings: { connectMs, preambleMs, handshakeMs: Date.now() - t2 },

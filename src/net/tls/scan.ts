@@ -1,13 +1,46 @@
 import { createSecureContext } from "node:tls";
-import { tlsHandshake, type HandshakeFailure, type HandshakeOffer, type HandshakeResult, type HandshakeSuccess, type TlsTarget } from "./handshake.js";
+import {
+  tlsHandshake,
+  type HandshakeFailure,
+  type HandshakeOffer,
+  type HandshakeResult,
+  type HandshakeSuccess,
+  type TlsTarget,
+} from "./handshake.js";
 import { createLimiter, type Limiter } from "./limiter.js";
 
 export type TlsVersionName = "TLSv1" | "TLSv1.1" | "TLSv1.2" | "TLSv1.3";
 export const TLS_VERSIONS: readonly TlsVersionName[] = ["TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"];
 
-const TLS13_SUITES = ["TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256", "TLS_AES_128_GCM_SHA256", "TLS_AES_128_CCM_SHA256", "TLS_AES_128_CCM_8_SHA256"];
-const GROUPS_13 = ["X25519", "X448", "P-256", "P-384", "P-521", "ffdhe2048", "ffdhe3072", "ffdhe4096", "ffdhe6144", "ffdhe8192"];
-const GROUPS_12 = ["X25519", "X448", "P-256", "P-384", "P-521", "brainpoolP256r1", "brainpoolP384r1", "brainpoolP512r1"];
+const TLS13_SUITES = [
+  "TLS_AES_256_GCM_SHA384",
+  "TLS_CHACHA20_POLY1305_SHA256",
+  "TLS_AES_128_GCM_SHA256",
+  "TLS_AES_128_CCM_SHA256",
+  "TLS_AES_128_CCM_8_SHA256",
+];
+const GROUPS_13 = [
+  "X25519",
+  "X448",
+  "P-256",
+  "P-384",
+  "P-521",
+  "ffdhe2048",
+  "ffdhe3072",
+  "ffdhe4096",
+  "ffdhe6144",
+  "ffdhe8192",
+];
+const GROUPS_12 = [
+  "X25519",
+  "X448",
+  "P-256",
+  "P-384",
+  "P-521",
+  "brainpoolP256r1",
+  "brainpoolP384r1",
+  "brainpoolP512r1",
+];
 /** Cipher families a server may still accept, checked against this client's OpenSSL at run time. */
 const LEGACY_FAMILIES = ["3DES", "RC4", "DES", "SEED", "IDEA", "EXPORT", "RC2"];
 /** Everything this client can offer below TLS 1.3, weakest included (we report, we do not use). */
@@ -92,10 +125,20 @@ function locallyOffered(opts: Parameters<typeof createSecureContext>[0]): boolea
 
 /** What this process's OpenSSL cannot offer at all; computed once. */
 function localLimits(): { families: string[]; suites13: string[]; groups: string[] } {
-  notTestableCache.families ??= LEGACY_FAMILIES.filter((f) => !locallyOffered({ ciphers: `${f}:@SECLEVEL=0` }));
-  notTestableCache.suites13 ??= TLS13_SUITES.filter((s) => !locallyOffered({ ciphers: `${s}:ALL`, minVersion: "TLSv1.3" }));
-  notTestableCache.groups ??= [...new Set([...GROUPS_13, ...GROUPS_12])].filter((g) => !locallyOffered({ ecdhCurve: g }));
-  return { families: notTestableCache.families, suites13: notTestableCache.suites13, groups: notTestableCache.groups };
+  notTestableCache.families ??= LEGACY_FAMILIES.filter(
+    (f) => !locallyOffered({ ciphers: `${f}:@SECLEVEL=0` }),
+  );
+  notTestableCache.suites13 ??= TLS13_SUITES.filter(
+    (s) => !locallyOffered({ ciphers: `${s}:ALL`, minVersion: "TLSv1.3" }),
+  );
+  notTestableCache.groups ??= [...new Set([...GROUPS_13, ...GROUPS_12])].filter(
+    (g) => !locallyOffered({ ecdhCurve: g }),
+  );
+  return {
+    families: notTestableCache.families,
+    suites13: notTestableCache.suites13,
+    groups: notTestableCache.groups,
+  };
 }
 
 class Budget {
@@ -146,7 +189,11 @@ function isRejection(r: HandshakeFailure): boolean {
 export async function scanTls(target: TlsTarget, options: ScanOptions): Promise<TlsScanResult> {
   const started = Date.now();
   const limiter = options.limiter ?? createLimiter(options.concurrency ?? 2);
-  const budget = new Budget(options.depth === "full" ? (options.maxHandshakes ?? 250) : 1, options.budgetMs ?? 120_000, options.signal);
+  const budget = new Budget(
+    options.depth === "full" ? (options.maxHandshakes ?? 250) : 1,
+    options.budgetMs ?? 120_000,
+    options.signal,
+  );
   const limits = { timeoutMs: options.timeoutMs, signal: options.signal };
   const shake = async (offer: HandshakeOffer): Promise<HandshakeResult | undefined> => {
     if (!budget.take()) return undefined;
@@ -157,8 +204,12 @@ export async function scanTls(target: TlsTarget, options: ScanOptions): Promise<
   const local = localLimits();
   const notTestable = [
     "SSLv2/SSLv3: this client's OpenSSL 3 cannot offer them, so their support was not tested",
-    ...(local.families.length ? [`cipher families missing from this client's OpenSSL, not tested: ${local.families.join(", ")}`] : []),
-    ...(local.suites13.length ? [`TLS 1.3 suites this client cannot offer, not tested: ${local.suites13.join(", ")}`] : []),
+    ...(local.families.length
+      ? [`cipher families missing from this client's OpenSSL, not tested: ${local.families.join(", ")}`]
+      : []),
+    ...(local.suites13.length
+      ? [`TLS 1.3 suites this client cannot offer, not tested: ${local.suites13.join(", ")}`]
+      : []),
   ];
   const base = {
     address: target.address,
@@ -182,12 +233,17 @@ export async function scanTls(target: TlsTarget, options: ScanOptions): Promise<
     ...(budget.stopped && options.depth === "full" ? { stopped: budget.stopped } : {}),
   });
   // Nothing to learn over TLS when TCP, the preamble or TLS itself is not there.
-  if (options.depth === "single" || (!first.ok && (first.stage !== "handshake" || first.reason === "not-tls" || first.reason === "timeout"))) return done();
+  if (
+    options.depth === "single" ||
+    (!first.ok && (first.stage !== "handshake" || first.reason === "not-tls" || first.reason === "timeout"))
+  )
+    return done();
 
   const results = await Promise.all(TLS_VERSIONS.map((v) => scanVersion(v, shake, local.suites13)));
   versions.push(...results);
   for (const v of ["TLSv1.3", "TLSv1.2"] as const) {
-    if (results.find((r) => r.version === v)?.state === "accepted") groups.push(await scanGroups(v, shake, local.groups));
+    if (results.find((r) => r.version === v)?.state === "accepted")
+      groups.push(await scanGroups(v, shake, local.groups));
   }
   return done();
 }
@@ -195,7 +251,13 @@ export async function scanTls(target: TlsTarget, options: ScanOptions): Promise<
 type Shake = (offer: HandshakeOffer) => Promise<HandshakeResult | undefined>;
 
 async function scanVersion(version: TlsVersionName, shake: Shake, missing13: string[]): Promise<VersionScan> {
-  const out: VersionScan = { version, state: "rejected", ciphers: [], ciphersComplete: true, serverPreference: null };
+  const out: VersionScan = {
+    version,
+    state: "rejected",
+    ciphers: [],
+    ciphersComplete: true,
+    serverPreference: null,
+  };
   const pin = { minVersion: version, maxVersion: version } as const;
   const is13 = version === "TLSv1.3";
   let remaining13 = TLS13_SUITES.filter((s) => !missing13.includes(s));
@@ -235,7 +297,11 @@ async function scanVersion(version: TlsVersionName, shake: Shake, missing13: str
 }
 
 /** Offers the accepted suites in two opposite orders: the same pick both times means server preference. */
-async function preference(version: TlsVersionName, ciphers: AcceptedCipher[], shake: Shake): Promise<boolean | null> {
+async function preference(
+  version: TlsVersionName,
+  ciphers: AcceptedCipher[],
+  shake: Shake,
+): Promise<boolean | null> {
   const names = ciphers.map((c) => (version === "TLSv1.3" ? c.iana : c.name));
   const offer = (list: string[]): HandshakeOffer =>
     version === "TLSv1.3"
@@ -247,12 +313,21 @@ async function preference(version: TlsVersionName, ciphers: AcceptedCipher[], sh
   return a.cipher === b.cipher;
 }
 
-async function scanGroups(version: "TLSv1.3" | "TLSv1.2", shake: Shake, missing: string[]): Promise<GroupScan> {
+async function scanGroups(
+  version: "TLSv1.3" | "TLSv1.2",
+  shake: Shake,
+  missing: string[],
+): Promise<GroupScan> {
   const out: GroupScan = { version, accepted: [], rejected: [] };
   const candidates = (version === "TLSv1.3" ? GROUPS_13 : GROUPS_12).filter((g) => !missing.includes(g));
   for (const g of candidates) {
     // TLS 1.2: only ECDHE suites, so the group offered is the one used.
-    const r = await shake({ minVersion: version, maxVersion: version, groups: g, ...(version === "TLSv1.2" ? { ciphers: "ECDHE:@SECLEVEL=0" } : {}) });
+    const r = await shake({
+      minVersion: version,
+      maxVersion: version,
+      groups: g,
+      ...(version === "TLSv1.2" ? { ciphers: "ECDHE:@SECLEVEL=0" } : {}),
+    });
     if (!r) break;
     if (r.ok && r.kex) out.accepted.push({ name: g, type: r.kex.type, size: r.kex.size });
     else out.rejected.push(g);

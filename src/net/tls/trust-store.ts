@@ -2,7 +2,12 @@ import { readFileSync } from "node:fs";
 import { rootCertificates } from "node:tls";
 
 /** Where Linux and BSD distributions keep the system's CA bundle. */
-const SYSTEM_BUNDLES = ["/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/cert.pem", "/etc/ssl/ca-bundle.pem"];
+const SYSTEM_BUNDLES = [
+  "/etc/ssl/certs/ca-certificates.crt",
+  "/etc/pki/tls/certs/ca-bundle.crt",
+  "/etc/ssl/cert.pem",
+  "/etc/ssl/ca-bundle.pem",
+];
 
 /** Splits a PEM bundle into its certificates. */
 export function splitPem(text: string): string[] {
@@ -23,7 +28,10 @@ export interface TrustStore {
  *   const store = loadTrustStore([readFileSync("ca.crt", "utf8")]);
  *   tls.connect({ host, port, ca: store.pems });
  */
-export function loadTrustStore(extraCa: readonly string[] = [], bundles: readonly string[] = SYSTEM_BUNDLES): TrustStore {
+export function loadTrustStore(
+  extraCa: readonly string[] = [],
+  bundles: readonly string[] = SYSTEM_BUNDLES,
+): TrustStore {
   const sources: string[] = [];
   let pems: string[] = [];
   for (const path of bundles) {

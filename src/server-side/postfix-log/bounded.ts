@@ -78,9 +78,9 @@ export class DelayStats {
   count = 0;
   sum = 0;
   max = 0;
+  static readonly BUCKETS = 160;
   private samples: number[] | undefined = [];
   private readonly buckets = new Uint32Array(DelayStats.BUCKETS);
-  static readonly BUCKETS = 160;
   // Buckets grow by 15 % from 10 ms: bucket i covers (0.01·1.15^(i-1), 0.01·1.15^i] seconds,
   // so a percentile read from the histogram is within 15 % of the true value (10 ms .. ~50 days).
   private static readonly BASE = 0.01;
@@ -93,7 +93,8 @@ export class DelayStats {
     this.count++;
     this.sum += seconds;
     if (seconds > this.max) this.max = seconds;
-    this.buckets[DelayStats.bucketOf(seconds)]++;
+    const b = DelayStats.bucketOf(seconds);
+    this.buckets[b] = (this.buckets[b] ?? 0) + 1;
     if (this.samples) {
       this.samples.push(seconds);
       if (this.samples.length > this.exactLimit) this.samples = undefined;

@@ -20,7 +20,7 @@ export type MailEvent =
   | { kind: "tls-in"; peer: Peer; protocol: string; cipher: string; trust: string; pid: number }
   | { kind: "tls-out"; host: string; protocol: string; cipher: string; trust: string }
   | { kind: "tls-fail"; direction: "in" | "out"; peer: string; text: string }
-  | { kind: "received"; qid: string; service: string; peer: Peer; saslUser?: string; pid: number }
+  | { kind: "received"; qid: string; service: string; peer: Peer; saslUser?: string; pid: number; tls?: boolean }
   | { kind: "pickup"; qid: string; sender: string }
   | {
       kind: "reject";

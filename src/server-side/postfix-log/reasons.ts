@@ -56,6 +56,11 @@ export function classifyReject(rawText: string, source: string, action: string):
   const lower = text.toLowerCase();
   let i = lower.indexOf("blocked using ");
   if (i >= 0) return { category: "dnsbl", rule: word(text, i + 14) };
+  i = lower.indexOf(" is listed at ");
+  if (i >= 0) return { category: "dnsbl", rule: word(text, i + 14) };
+  if (lower.includes("relay not permitted")) return { category: "relay-denied", rule: "relay_from_hosts / relay_to_domains" };
+  if (lower.includes("unrouteable address")) return { category: "unknown-recipient", rule: "routers (unrouteable address)" };
+  if (lower.includes("sender verify failed")) return { category: "sender-rejected", rule: "verify = sender" };
   if (lower.includes("relay access denied")) return { category: "relay-denied", rule: "reject_unauth_destination" };
   i = lower.indexOf("user unknown in ");
   if (i >= 0) return { category: "unknown-recipient", rule: word(text, i + 16) === "" ? "" : text.slice(i + 16) };

@@ -124,7 +124,15 @@ export function analyzeSpf(domain: string, lookup: AnswerLookup): SpfAnalysis {
   let counter = 0;
 
   const visit = (name: string, via: SpfTreeNode["via"], path: string[]): SpfTreeNode => {
-    const node: SpfTreeNode = { domain: name, via, records: [], record: null, strings: [], terms: [], lookups: 0 };
+    const node: SpfTreeNode = {
+      domain: name,
+      via,
+      records: [],
+      record: null,
+      strings: [],
+      terms: [],
+      lookups: 0,
+    };
     if (++nodes > MAX_TREE_NODES) return { ...node, stop: "cap" };
     const answer = need(name, "TXT");
     if (!answer) return node;
@@ -156,7 +164,16 @@ export function analyzeSpf(domain: string, lookup: AnswerLookup): SpfAnalysis {
         const kind = t.kind === "modifier" ? "redirect" : "include";
         if (path.includes(term.target)) {
           out.loops.push({ chain: [...path, term.target], via: kind });
-          term.child = { domain: term.target, via: kind, records: [], record: null, strings: [], terms: [], lookups: 0, stop: "loop" };
+          term.child = {
+            domain: term.target,
+            via: kind,
+            records: [],
+            record: null,
+            strings: [],
+            terms: [],
+            lookups: 0,
+            stop: "loop",
+          };
           continue;
         }
         const times = (seen.get(term.target) ?? 0) + 1;
@@ -164,7 +181,8 @@ export function analyzeSpf(domain: string, lookup: AnswerLookup): SpfAnalysis {
         const child = visit(term.target, kind, [...path, term.target]);
         term.child = child;
         node.lookups += child.lookups;
-        if (child.answer && !OK.has(child.answer.status)) out.failures.push({ domain: name, term: t.raw, answer: child.answer });
+        if (child.answer && !OK.has(child.answer.status))
+          out.failures.push({ domain: name, term: t.raw, answer: child.answer });
         else if (child.answer && child.records.length === 0)
           out.noRecord.push({ domain: name, term: t.raw, status: child.answer.status });
         continue;
@@ -217,7 +235,9 @@ function examineAddressTerm(
       const mx = need(target, "MX");
       if (!mx) return;
       if (!OK.has(mx.status)) return fail(mx);
-      const hosts = mx.records.flatMap((r) => (r.type === "MX" && r.exchange && r.exchange !== "." ? [r.exchange.replace(/\.$/, "")] : []));
+      const hosts = mx.records.flatMap((r) =>
+        r.type === "MX" && r.exchange && r.exchange !== "." ? [r.exchange.replace(/\.$/, "")] : [],
+      );
       term.mxHosts = hosts;
       if (mx.records.length === 0) return recordVoid(target, mx);
       if (hosts.length > ADDRESS_LIMIT) out.tooManyMx.push({ domain, term: t.raw, count: hosts.length });

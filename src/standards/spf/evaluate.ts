@@ -5,7 +5,13 @@
 import { domainToASCII } from "node:url";
 import type { DnsAnswer, DnsRecord, RRType } from "../../net/dns/types.js";
 import { inNetwork, macroIp, parseAddress, reverseName, type SpfAddress } from "./ip.js";
-import { expandMacros, parseMacroString, truncateDomain, type MacroToken, type MacroValues } from "./macros.js";
+import {
+  expandMacros,
+  parseMacroString,
+  truncateDomain,
+  type MacroToken,
+  type MacroValues,
+} from "./macros.js";
 import { isSpfRecord, parseSpfRecord, type SpfMechanism, type SpfModifier } from "./parse.js";
 import {
   DEFAULT_SPF_LIMITS,
@@ -53,7 +59,12 @@ interface DomainOutcome {
   reason: string | null;
 }
 
-const QUALIFIER_RESULT: Record<SpfQualifier, SpfResultCode> = { "+": "pass", "-": "fail", "~": "softfail", "?": "neutral" };
+const QUALIFIER_RESULT: Record<SpfQualifier, SpfResultCode> = {
+  "+": "pass",
+  "-": "fail",
+  "~": "softfail",
+  "?": "neutral",
+};
 const FAILED = new Set(["servfail", "refused", "timeout", "malformed", "error"]);
 
 /**
@@ -91,10 +102,29 @@ function recordText(r: DnsRecord): string {
   }
 }
 
-async function ask(state: State, queries: SpfTraceQuery[], name: string, type: RRType, note?: string): Promise<DnsAnswer> {
+async function ask(
+  state: State,
+  queries: SpfTraceQuery[],
+  name: string,
+  type: RRType,
+  note?: string,
+): Promise<DnsAnswer> {
   if (state.opts.signal?.aborted) throw new SpfAbort("temperror", "evaluation aborted");
-  const answer = await state.opts.dns.query(name, type, { signal: state.opts.signal });
-  const q: SpfTraceQuery = { name, type, status: answer.status, answers: answer.records.filter((r) => r.type === type).map(recordText) };
+  let answer: DnsAnswer;
+  try {
+    answer = await state.opts.dns.query(name, type, { signal: state.opts.signal });
+  } catch (err) {
+    // the DnsClient contract is never to throw; a resolver that does still only yields temperror
+    const detail = err instanceof Error ? err.message : String(err);
+    queries.push({ name, type, status: "error", answers: [], note: detail });
+    throw new SpfAbort("temperror", `DNS error for ${name} ${type}: ${detail}`);
+  }
+  const q: SpfTraceQuery = {
+    name,
+    type,
+    status: answer.status,
+    answers: answer.records.filter((r) => r.type === type).map(recordText),
+  };
   if (note) q.note = note;
   queries.push(q);
   return answer;
@@ -108,7 +138,10 @@ function countVoid(state: State, q: SpfTraceQuery): void {
   q.void = true;
   state.voids++;
   if (state.voids > state.limits.voidLookups) {
-    throw new SpfAbort("permerror", `void lookup limit (${state.limits.voidLookups}) exceeded at ${q.name} ${q.type}`);
+    throw new SpfAbort(
+      "permerror",
+      `void lookup limit (${state.limits.voidLookups}) exceeded at ${q.name} ${q.type}`,
+    );
   }
 }
 
@@ -132,7 +165,13 @@ async function addresses(state: State, queries: SpfTraceQuery[], name: string): 
   if (found.length) return found;
   const q = queries[queries.length - 1] as SpfTraceQuery;
   if (a.status === "nodata") {
-    const other = await ask(state, queries, name, type === "A" ? "AAAA" : "A", "other family, for void counting");
+    const other = await ask(
+      state,
+      queries,
+      name,
+      type === "A" ? "AAAA" : "A",
+      "other family, for void counting",
+    );
     if (other.status !== "nxdomain" && other.status !== "nodata") return [];
   }
   countVoid(state, q);
@@ -156,7 +195,9 @@ function validatedNames(state: State, queries: SpfTraceQuery[], countVoids: bool
       if (countVoids) countVoid(state, q);
       return [];
     }
-    const names = ptr.records.flatMap((r) => (r.type === "PTR" ? [r.target.replace(/\.$/, "").toLowerCase()] : []));
+    const names = ptr.records.flatMap((r) =>
+      r.type === "PTR" ? [r.target.replace(/\.$/, "").toLowerCase()] : [],
+    );
     const out: string[] = [];
     for (const name of names.slice(0, state.limits.ptrNames)) {
       const type = state.ip.family === 4 ? "A" : "AAAA";
@@ -204,7 +245,12 @@ function wireName(input: string): string | null {
 }
 
 /** Expands a domain-spec into a name to query; null when the expansion cannot be a DNS name. */
-async function target(state: State, domain: string, macros: MacroToken[] | undefined, trace: SpfTraceTerm): Promise<string | null> {
+async function target(
+  state: State,
+  domain: string,
+  macros: MacroToken[] | undefined,
+  trace: SpfTraceTerm,
+): Promise<string | null> {
   if (!macros) return domain;
   const expanded = truncateDomain(await expandMacros(macros, macroValues(state, domain, trace.queries)));
   const name = wireName(expanded);
@@ -213,7 +259,12 @@ async function target(state: State, domain: string, macros: MacroToken[] | undef
   return name;
 }
 
-async function evalMechanism(state: State, domain: string, m: SpfMechanism, trace: SpfTraceTerm): Promise<boolean> {
+async function evalMechanism(
+  state: State,
+  domain: string,
+  m: SpfMechanism,
+  trace: SpfTraceTerm,
+): Promise<boolean> {
   switch (m.name) {
     case "all":
       return true;
@@ -223,7 +274,10 @@ async function evalMechanism(state: State, domain: string, m: SpfMechanism, trac
       if (!net) return false;
       // ip4 networks only match IPv4 clients, ip6 only IPv6 (mapped clients are IPv4)
       if ((m.name === "ip4") !== (state.ip.family === 4)) return false;
-      return net.family === state.ip.family && inNetwork(state.ip, net, (m.name === "ip4" ? m.cidr4 : m.cidr6) ?? 0);
+      return (
+        net.family === state.ip.family &&
+        inNetwork(state.ip, net, (m.name === "ip4" ? m.cidr4 : m.cidr6) ?? 0)
+      );
     }
     case "a": {
       countLookup(state, m.raw);
@@ -239,13 +293,18 @@ async function evalMechanism(state: State, domain: string, m: SpfMechanism, trac
       trace.target = name;
       const mx = await ask(state, trace.queries, name, "MX");
       if (FAILED.has(mx.status)) throw new SpfAbort("temperror", failure(mx));
-      const hosts = mx.records.flatMap((r) => (r.type === "MX" && r.exchange && r.exchange !== "." ? [r.exchange.replace(/\.$/, "")] : []));
+      const hosts = mx.records.flatMap((r) =>
+        r.type === "MX" && r.exchange && r.exchange !== "." ? [r.exchange.replace(/\.$/, "")] : [],
+      );
       if (mx.status !== "noerror" || mx.records.length === 0) {
         countVoid(state, trace.queries[trace.queries.length - 1] as SpfTraceQuery);
         return false;
       }
       if (hosts.length > state.limits.mxNames) {
-        throw new SpfAbort("permerror", `${m.raw}: ${hosts.length} MX names, more than ${state.limits.mxNames} (RFC 7208 §4.6.4)`);
+        throw new SpfAbort(
+          "permerror",
+          `${m.raw}: ${hosts.length} MX names, more than ${state.limits.mxNames} (RFC 7208 §4.6.4)`,
+        );
       }
       for (const host of hosts) {
         if (matchesAny(state, await addresses(state, trace.queries, host), m)) {
@@ -278,7 +337,11 @@ async function evalMechanism(state: State, domain: string, m: SpfMechanism, trac
     case "include": {
       countLookup(state, m.raw);
       const name = await target(state, domain, m.macros, trace);
-      if (name === null) throw new SpfAbort("permerror", `${m.raw}: expands to ${JSON.stringify(trace.target)}, not a domain name`);
+      if (name === null)
+        throw new SpfAbort(
+          "permerror",
+          `${m.raw}: expands to ${JSON.stringify(trace.target)}, not a domain name`,
+        );
       const child = await evaluateDomain(state, name, "include", false);
       trace.child = child.node;
       switch (child.result) {
@@ -300,13 +363,20 @@ async function evalMechanism(state: State, domain: string, m: SpfMechanism, trac
 }
 
 /** The exp= text (RFC 7208 §6.2); any problem means no explanation, never another result. */
-async function explain(state: State, domain: string, exp: SpfModifier, node: SpfTraceNode): Promise<string | null> {
+async function explain(
+  state: State,
+  domain: string,
+  exp: SpfModifier,
+  node: SpfTraceNode,
+): Promise<string | null> {
   const info: NonNullable<SpfTraceNode["explanation"]> = { target: null, queries: [], text: null };
   node.explanation = info;
   try {
-    const expanded = truncateDomain(await expandMacros(exp.macros ?? [], macroValues(state, domain, info.queries)));
+    const expanded = truncateDomain(
+      await expandMacros(exp.macros ?? [], macroValues(state, domain, info.queries)),
+    );
     const name = spfDomainName(expanded);
-    if (!name) return (info.problem = `invalid exp= domain ${JSON.stringify(expanded)}`), null;
+    if (!name) return ((info.problem = `invalid exp= domain ${JSON.stringify(expanded)}`), null);
     info.target = name;
     const a = await ask(state, info.queries, name, "TXT", "explanation");
     const texts = a.records.flatMap((r) => (r.type === "TXT" ? [r.strings.join("")] : []));
@@ -315,8 +385,12 @@ async function explain(state: State, domain: string, exp: SpfModifier, node: Spf
       return null;
     }
     const parsed = parseMacroString(texts[0] as string, { exp: true });
-    if (!parsed.ok) return (info.problem = `exp text: ${parsed.problem} at ${parsed.position}`), null;
-    info.text = await expandMacros(parsed.tokens, macroValues(state, domain, info.queries), state.limits.explanationChars);
+    if (!parsed.ok) return ((info.problem = `exp text: ${parsed.problem} at ${parsed.position}`), null);
+    info.text = await expandMacros(
+      parsed.tokens,
+      macroValues(state, domain, info.queries),
+      state.limits.explanationChars,
+    );
     return info.text;
   } catch (err) {
     info.problem = err instanceof Error ? err.message : String(err);
@@ -325,22 +399,42 @@ async function explain(state: State, domain: string, exp: SpfModifier, node: Spf
 }
 
 /** Finds the SPF record of `domain`: none, one, or an error (RFC 7208 §4.4, §4.5). */
-async function lookupRecord(state: State, node: SpfTraceNode): Promise<{ record: string } | { result: SpfResultCode; reason: string }> {
+async function lookupRecord(
+  state: State,
+  node: SpfTraceNode,
+): Promise<{ record: string } | { result: SpfResultCode; reason: string }> {
   const a = await ask(state, node.queries, node.domain, "TXT");
   if (FAILED.has(a.status)) return { result: "temperror", reason: failure(a) };
   if (a.status !== "noerror") return { result: "none", reason: `${a.status} for ${node.domain} TXT` };
-  const records = a.records.flatMap((r) => (r.type === "TXT" ? [r.strings.join("")] : [])).filter(isSpfRecord);
+  const records = a.records
+    .flatMap((r) => (r.type === "TXT" ? [r.strings.join("")] : []))
+    .filter(isSpfRecord);
   if (records.length === 0) return { result: "none", reason: `no v=spf1 record at ${node.domain}` };
-  if (records.length > 1) return { result: "permerror", reason: `${records.length} v=spf1 records at ${node.domain}` };
+  if (records.length > 1)
+    return { result: "permerror", reason: `${records.length} v=spf1 records at ${node.domain}` };
   return { record: records[0] as string };
 }
 
-async function evaluateDomain(state: State, domain: string, via: SpfTraceNode["via"], allowExp: boolean): Promise<DomainOutcome> {
+async function evaluateDomain(
+  state: State,
+  domain: string,
+  via: SpfTraceNode["via"],
+  allowExp: boolean,
+): Promise<DomainOutcome> {
   const node: SpfTraceNode = { domain, via, queries: [], record: null, terms: [], result: "neutral" };
-  const done = (result: SpfResultCode, extra: Partial<Omit<DomainOutcome, "node" | "result">> = {}): DomainOutcome => {
+  const done = (
+    result: SpfResultCode,
+    extra: Partial<Omit<DomainOutcome, "node" | "result">> = {},
+  ): DomainOutcome => {
     node.result = result;
     if (extra.reason) node.reason = extra.reason;
-    return { node, result, explanation: extra.explanation ?? null, mechanism: extra.mechanism ?? null, reason: extra.reason ?? null };
+    return {
+      node,
+      result,
+      explanation: extra.explanation ?? null,
+      mechanism: extra.mechanism ?? null,
+      reason: extra.reason ?? null,
+    };
   };
   let current: SpfTraceTerm | undefined;
   try {
@@ -349,16 +443,29 @@ async function evaluateDomain(state: State, domain: string, via: SpfTraceNode["v
     node.record = found.record;
     const parsed = parseSpfRecord(found.record);
     const first = parsed.errors[0];
-    if (first) return done("permerror", { reason: `syntax error at position ${first.position} (${first.term}): ${first.detail}` });
+    if (first)
+      return done("permerror", {
+        reason: `syntax error at position ${first.position} (${first.term}): ${first.detail}`,
+      });
 
     for (const m of parsed.mechanisms) {
-      current = { term: m.raw, kind: "mechanism", name: m.name, qualifier: m.qualifier, queries: [], matched: null, lookups: 0, voidLookups: 0 };
+      current = {
+        term: m.raw,
+        kind: "mechanism",
+        name: m.name,
+        qualifier: m.qualifier,
+        queries: [],
+        matched: null,
+        lookups: 0,
+        voidLookups: 0,
+      };
       node.terms.push(current);
       const matched = await evalMechanism(state, domain, m, current);
       Object.assign(current, { matched, lookups: state.lookups, voidLookups: state.voids });
       if (matched) {
         const result = QUALIFIER_RESULT[m.qualifier];
-        const explanation = result === "fail" && allowExp && parsed.exp ? await explain(state, domain, parsed.exp, node) : null;
+        const explanation =
+          result === "fail" && allowExp && parsed.exp ? await explain(state, domain, parsed.exp, node) : null;
         return done(result, { mechanism: m.raw, explanation });
       }
     }
@@ -366,19 +473,45 @@ async function evaluateDomain(state: State, domain: string, via: SpfTraceNode["v
     // RFC 7208 §6.1: redirect is ignored when the record has an "all" mechanism
     const redirect = parsed.mechanisms.some((m) => m.name === "all") ? undefined : parsed.redirect;
     if (!redirect) return done("neutral");
-    current = { term: redirect.raw, kind: "modifier", name: "redirect", queries: [], matched: null, lookups: 0, voidLookups: 0 };
+    current = {
+      term: redirect.raw,
+      kind: "modifier",
+      name: "redirect",
+      queries: [],
+      matched: null,
+      lookups: 0,
+      voidLookups: 0,
+    };
     node.terms.push(current);
     countLookup(state, redirect.raw);
     const name = await target(state, domain, redirect.macros, current);
-    if (name === null) throw new SpfAbort("permerror", `${redirect.raw}: expands to ${JSON.stringify(current.target)}, not a domain name`);
+    if (name === null)
+      throw new SpfAbort(
+        "permerror",
+        `${redirect.raw}: expands to ${JSON.stringify(current.target)}, not a domain name`,
+      );
     // the original record's exp= is not used after a redirect (RFC 7208 §6.2)
     const child = await evaluateDomain(state, name, "redirect", allowExp);
     Object.assign(current, { child: child.node, lookups: state.lookups, voidLookups: state.voids });
-    if (child.result === "none") throw new SpfAbort("permerror", `${redirect.raw}: ${name} has no SPF record (${child.reason ?? "none"})`);
-    return done(child.result, { explanation: child.explanation, mechanism: child.mechanism, reason: child.reason ?? undefined });
+    if (child.result === "none")
+      throw new SpfAbort(
+        "permerror",
+        `${redirect.raw}: ${name} has no SPF record (${child.reason ?? "none"})`,
+      );
+    return done(child.result, {
+      explanation: child.explanation,
+      mechanism: child.mechanism,
+      reason: child.reason ?? undefined,
+    });
   } catch (err) {
     if (!(err instanceof SpfAbort)) throw err;
-    if (current) Object.assign(current, { error: err.reason, matched: null, lookups: state.lookups, voidLookups: state.voids });
+    if (current)
+      Object.assign(current, {
+        error: err.reason,
+        matched: null,
+        lookups: state.lookups,
+        voidLookups: state.voids,
+      });
     return done(err.result, { reason: err.reason });
   }
 }
@@ -415,8 +548,25 @@ export async function checkHost(params: CheckHostParams, options: CheckHostOptio
   if (!domain) {
     // RFC 7208 §4.3: a malformed or single-label domain gives "none" without any query
     const reason = `${JSON.stringify(params.domain)} is not a valid multi-label domain name`;
-    const trace: SpfTraceNode = { domain: params.domain, via: "check_host", queries: [], record: null, terms: [], result: "none", reason };
-    return { ...base, result: "none", explanation: null, lookups: 0, voidLookups: 0, mechanism: null, reason, trace };
+    const trace: SpfTraceNode = {
+      domain: params.domain,
+      via: "check_host",
+      queries: [],
+      record: null,
+      terms: [],
+      result: "none",
+      reason,
+    };
+    return {
+      ...base,
+      result: "none",
+      explanation: null,
+      lookups: 0,
+      voidLookups: 0,
+      mechanism: null,
+      reason,
+      trace,
+    };
   }
   const out = await evaluateDomain(state, domain, "check_host", true);
   return {
@@ -450,10 +600,22 @@ export async function spfQuery(params: SpfQueryParams, options: CheckHostOptions
   if (sender) {
     const at = sender.lastIndexOf("@");
     const domain = at < 0 ? sender : sender.slice(at + 1);
-    const r = await checkHost({ ip: params.ip, domain, sender: at < 0 ? `@${sender}` : sender, helo: params.helo, receiver: params.receiver }, options);
+    const r = await checkHost(
+      {
+        ip: params.ip,
+        domain,
+        sender: at < 0 ? `@${sender}` : sender,
+        helo: params.helo,
+        receiver: params.receiver,
+      },
+      options,
+    );
     return { ...r, identity: "mailfrom" };
   }
   const helo = params.helo ?? "";
-  const r = await checkHost({ ip: params.ip, domain: helo, sender: `postmaster@${helo}`, helo, receiver: params.receiver }, options);
+  const r = await checkHost(
+    { ip: params.ip, domain: helo, sender: `postmaster@${helo}`, helo, receiver: params.receiver },
+    options,
+  );
   return { ...r, identity: "helo" };
 }

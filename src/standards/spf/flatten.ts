@@ -58,7 +58,13 @@ function ipTerm(q: SpfQualifier, address: string, v4?: number, v6?: number): str
  * Flattens one node. `passOnly` (inside an include) keeps only the terms that make the included
  * record pass; `outer` is the include's own qualifier.
  */
-function flattenNode(node: SpfTreeNode, acc: Acc, passOnly: boolean, outer: SpfQualifier, depth: number): void {
+function flattenNode(
+  node: SpfTreeNode,
+  acc: Acc,
+  passOnly: boolean,
+  outer: SpfQualifier,
+  depth: number,
+): void {
   if (!node.parsed || depth > 12) return;
   let sawNonPass = false;
   for (const t of node.terms) {
@@ -119,7 +125,14 @@ function flattenNode(node: SpfTreeNode, acc: Acc, passOnly: boolean, outer: SpfQ
 export function flattenSpf(analysis: SpfAnalysis): SpfFlattening | null {
   const root = analysis.root;
   if (!root.parsed) return null;
-  const acc: Acc = { terms: [], seen: new Set(), sources: new Set(), kept: [], pinned: 0, approximate: false };
+  const acc: Acc = {
+    terms: [],
+    seen: new Set(),
+    sources: new Set(),
+    kept: [],
+    pinned: 0,
+    approximate: false,
+  };
   flattenNode(root, acc, false, "+", 0);
   const all = root.terms.find((t) => t.name === "all");
   const tail = [all?.term, root.parsed.exp?.raw].filter((x): x is string => x !== undefined);
@@ -138,14 +151,17 @@ export function flattenSpf(analysis: SpfAnalysis): SpfFlattening | null {
   if (record.length > MAX_PART) {
     // Split the pass terms into parts included from the root (each include costs one lookup).
     // Only pass terms can move into an include: there a "-" term would merely fail to match.
-    const isPass = (t: string) => !/^[\-~?]/.test(t);
+    const isPass = (t: string) => !/^[-~?]/.test(t);
     const stay = body.filter((t) => !isPass(t));
     if (body.findIndex(isPass) < body.findLastIndex((t) => !isPass(t))) result.approximate = true;
     const parts: { name: string; record: string }[] = [];
     let current: string[] = [];
     const flush = () => {
       if (!current.length) return;
-      parts.push({ name: `_spf${parts.length + 1}.${root.domain}`, record: ["v=spf1", ...current, "-all"].join(" ") });
+      parts.push({
+        name: `_spf${parts.length + 1}.${root.domain}`,
+        record: ["v=spf1", ...current, "-all"].join(" "),
+      });
       current = [];
     };
     for (const t of body.filter(isPass)) {

@@ -8,7 +8,9 @@ import type { SpfTraceNode, SpfTraceQuery, SpfTraceTerm } from "./types.js";
 const MAX_LIST = 6;
 
 function list(items: string[]): string {
-  return items.length > MAX_LIST ? `${items.slice(0, MAX_LIST).join(", ")}, … (${items.length} in all)` : items.join(", ");
+  return items.length > MAX_LIST
+    ? `${items.slice(0, MAX_LIST).join(", ")}, … (${items.length} in all)`
+    : items.join(", ");
 }
 
 function nodeHead(n: SpfTreeNode): string {
@@ -25,7 +27,8 @@ function termLine(t: SpfTreeTerm): string {
   const parts: string[] = [];
   if (t.macro) parts.push("macro: cannot be resolved before a message arrives");
   if (t.mxHosts) parts.push(`MX ${t.mxHosts.length ? list(t.mxHosts) : "none"}`);
-  if (t.addresses) parts.push(t.addresses.length ? `→ ${list(t.addresses.map((a) => a.address))}` : "→ no address");
+  if (t.addresses)
+    parts.push(t.addresses.length ? `→ ${list(t.addresses.map((a) => a.address))}` : "→ no address");
   for (const v of t.voids ?? []) parts.push(`void: ${v.name} ${v.type} ${v.status}`);
   for (const f of t.failures ?? []) parts.push(`FAILED: ${f.name} ${f.type} ${f.status}`);
   return `${t.term}${count}${parts.length ? `  ${parts.join("; ")}` : ""}`;
@@ -71,7 +74,9 @@ function traceTermLine(t: SpfTraceTerm): string {
 export function formatSpfTrace(root: SpfTraceNode): string[] {
   const out: string[] = [];
   const walk = (n: SpfTraceNode, prefix: string) => {
-    out.push(`${prefix}${n.via === "check_host" ? "" : `${n.via} → `}${n.domain}: ${n.record === null ? "no record" : `"${n.record}"`} ⇒ ${n.result}${n.reason ? ` (${n.reason})` : ""}`);
+    out.push(
+      `${prefix}${n.via === "check_host" ? "" : `${n.via} → `}${n.domain}: ${n.record === null ? "no record" : `"${n.record}"`} ⇒ ${n.result}${n.reason ? ` (${n.reason})` : ""}`,
+    );
     for (const q of n.queries) out.push(`${prefix}  · ${queryText(q)}`);
     for (const t of n.terms) {
       out.push(`${prefix}  ${traceTermLine(t)}`);
@@ -80,7 +85,9 @@ export function formatSpfTrace(root: SpfTraceNode): string[] {
     }
     if (n.explanation) {
       const e = n.explanation;
-      out.push(`${prefix}  exp=${e.target ?? "?"}: ${e.text !== null ? JSON.stringify(e.text) : `no explanation (${e.problem ?? "?"})`}`);
+      out.push(
+        `${prefix}  exp=${e.target ?? "?"}: ${e.text !== null ? JSON.stringify(e.text) : `no explanation (${e.problem ?? "?"})`}`,
+      );
       for (const q of e.queries) out.push(`${prefix}    · ${queryText(q)}`);
     }
   };

@@ -25,5 +25,13 @@ export {
   type SpfSyntaxProblem,
   type SpfTerm,
 } from "./parse.js";
-export { parseMacroString, expandMacros, hasMacros, truncateDomain, urlEscape, type MacroToken, type MacroValues } from "./macros.js";
+export {
+  parseMacroString,
+  expandMacros,
+  hasMacros,
+  truncateDomain,
+  urlEscape,
+  type MacroToken,
+  type MacroValues,
+} from "./macros.js";
 export { parseAddress, inNetwork, reverseName, type SpfAddress } from "./ip.js";

@@ -77,7 +77,10 @@ export function inNetwork(addr: SpfAddress, network: SpfAddress, prefix: number)
 export function macroIp(addr: SpfAddress): string {
   if (addr.family === 4) return addr.text;
   // Upper-case hex, as the OpenSPF suite's explanations expect (DNS itself ignores the case).
-  return addr.bytes.flatMap((b) => [(b >> 4).toString(16), (b & 15).toString(16)]).join(".").toUpperCase();
+  return addr.bytes
+    .flatMap((b) => [(b >> 4).toString(16), (b & 15).toString(16)])
+    .join(".")
+    .toUpperCase();
 }
 
 /** The reverse-lookup name: `4.3.2.1.in-addr.arpa` or the nibble `ip6.arpa` name. */

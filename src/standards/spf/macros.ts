@@ -19,12 +19,12 @@ export type MacroToken =
       raw: string;
     };
 
-export type MacroParse = { ok: true; tokens: MacroToken[] } | { ok: false; position: number; problem: string };
+export type MacroParse =
+  { ok: true; tokens: MacroToken[] } | { ok: false; position: number; problem: string };
 
 const LETTERS = "slodiphcrtv";
 /** Letters allowed only in explanation strings (RFC 7208 §7.2). */
 const EXP_ONLY = "crt";
-const DELIMITERS = ".-+,/_=";
 
 /**
  * Parses a macro-string. `exp` allows the explanation-only letters (c, r, t) and spaces.
@@ -46,7 +46,11 @@ export function parseMacroString(text: string, opts: { exp: boolean }): MacroPar
         literal += ch;
         continue;
       }
-      return { ok: false, position: i, problem: c > 0x7e ? "non-ASCII character" : "control character or space" };
+      return {
+        ok: false,
+        position: i,
+        problem: c > 0x7e ? "non-ASCII character" : "control character or space",
+      };
     }
     const next = text[i + 1];
     if (next === "%") literal += "%";
@@ -59,7 +63,8 @@ export function parseMacroString(text: string, opts: { exp: boolean }): MacroPar
       const m = /^([a-zA-Z])([0-9]*)([rR]?)([.\-+,/_=]*)$/.exec(body);
       const letter = m?.[1]?.toLowerCase() ?? "";
       if (!m || !LETTERS.includes(letter)) return { ok: false, position: i, problem: `bad macro %{${body}}` };
-      if (!opts.exp && EXP_ONLY.includes(letter)) return { ok: false, position: i, problem: `%{${body}} only allowed in exp= text` };
+      if (!opts.exp && EXP_ONLY.includes(letter))
+        return { ok: false, position: i, problem: `%{${body}} only allowed in exp= text` };
       // Leading zeros and zero itself are not in the ABNF's spirit: "%{d0}" keeps nothing (RFC 7208 §7.3)
       const digits = m[2] ? Number(m[2]) : null;
       if (digits === 0) return { ok: false, position: i, problem: `zero digit transformer in %{${body}}` };
@@ -75,7 +80,12 @@ export function parseMacroString(text: string, opts: { exp: boolean }): MacroPar
       });
       i = end;
       continue;
-    } else return { ok: false, position: i, problem: next === undefined ? "lone % at the end" : `bad escape %${next}` };
+    } else
+      return {
+        ok: false,
+        position: i,
+        problem: next === undefined ? "lone % at the end" : `bad escape %${next}`,
+      };
     i++;
   }
   flush();
@@ -126,12 +136,17 @@ export interface MacroValues {
  * macros could otherwise grow to megabytes).
  * @example await expandMacros(tokens, values) // "1.2.0.192.in-addr._spf.example.com"
  */
-export async function expandMacros(tokens: readonly MacroToken[], values: MacroValues, maxChars = 8192): Promise<string> {
+export async function expandMacros(
+  tokens: readonly MacroToken[],
+  values: MacroValues,
+  maxChars = 8192,
+): Promise<string> {
   let out = "";
   for (const t of tokens) {
     if (t.kind === "literal") out += t.text;
     else {
-      const raw = t.letter === "p" ? await values.p() : String(values[t.letter as Exclude<keyof MacroValues, "p">]);
+      const raw =
+        t.letter === "p" ? await values.p() : String(values[t.letter as Exclude<keyof MacroValues, "p">]);
       const value = transform(raw, t);
       out += t.escape ? urlEscape(value) : value;
     }

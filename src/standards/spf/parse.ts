@@ -85,18 +85,35 @@ const TOPLABEL_RE = /^(?:[a-z0-9]*[a-z][a-z0-9]*|[a-z0-9]+-[a-z0-9-]*[a-z0-9])$/
  * Checks a domain-spec (RFC 7208 §7.1): a valid macro-string that ends in `.toplabel[.]` or in a macro.
  * Returns its macros, or the problem.
  */
-export function parseDomainSpec(spec: string): { ok: true; macros: MacroToken[] } | { ok: false; problem: SpfSyntaxProblem; detail: string } {
+export function parseDomainSpec(
+  spec: string,
+): { ok: true; macros: MacroToken[] } | { ok: false; problem: SpfSyntaxProblem; detail: string } {
   if (!spec) return { ok: false, problem: "missing-argument", detail: "empty domain-spec" };
   const m = parseMacroString(spec, { exp: false });
-  if (!m.ok) return { ok: false, problem: "bad-macro", detail: `${m.problem} at offset ${m.position} of ${JSON.stringify(spec)}` };
+  if (!m.ok)
+    return {
+      ok: false,
+      problem: "bad-macro",
+      detail: `${m.problem} at offset ${m.position} of ${JSON.stringify(spec)}`,
+    };
   const last = m.tokens[m.tokens.length - 1];
   if (last?.kind === "literal") {
     // domain-end = ( "." toplabel [ "." ] ) / macro-expand
     const text = last.text.endsWith(".") ? last.text.slice(0, -1) : last.text;
     const dot = text.lastIndexOf(".");
     const top = text.slice(dot + 1);
-    if (dot < 0 && m.tokens.length === 1) return { ok: false, problem: "bad-domain", detail: `${JSON.stringify(spec)} is not a fully qualified domain` };
-    if (dot < 0 || !TOPLABEL_RE.test(top)) return { ok: false, problem: "bad-domain", detail: `bad top label ${JSON.stringify(top)} in ${JSON.stringify(spec)}` };
+    if (dot < 0 && m.tokens.length === 1)
+      return {
+        ok: false,
+        problem: "bad-domain",
+        detail: `${JSON.stringify(spec)} is not a fully qualified domain`,
+      };
+    if (dot < 0 || !TOPLABEL_RE.test(top))
+      return {
+        ok: false,
+        problem: "bad-domain",
+        detail: `bad top label ${JSON.stringify(top)} in ${JSON.stringify(spec)}`,
+      };
   }
   return { ok: true, macros: m.tokens };
 }
@@ -124,11 +141,15 @@ export function parseSpfRecord(record: string): ParsedSpfRecord {
     const position = record.indexOf(piece, offset);
     offset = position + piece.length;
     if (!piece) continue;
-    const err = (problem: SpfSyntaxProblem, detail: string) => out.errors.push({ problem, position, term: piece, detail });
+    const err = (problem: SpfSyntaxProblem, detail: string) =>
+      out.errors.push({ problem, position, term: piece, detail });
     const bad = badCharacter(piece);
     if (bad >= 0) {
       const c = piece.charCodeAt(bad);
-      err(c > 0x7e ? "non-ascii" : "bad-character", `${c > 0x7e ? "non-ASCII" : "control"} character U+${c.toString(16).toUpperCase().padStart(4, "0")} at position ${position + bad}`);
+      err(
+        c > 0x7e ? "non-ascii" : "bad-character",
+        `${c > 0x7e ? "non-ASCII" : "control"} character U+${c.toString(16).toUpperCase().padStart(4, "0")} at position ${position + bad}`,
+      );
       continue;
     }
     const term = parseTerm(piece, position, err);
@@ -143,36 +164,49 @@ export function parseSpfRecord(record: string): ParsedSpfRecord {
   return out;
 }
 
-function parseTerm(piece: string, position: number, err: (p: SpfSyntaxProblem, d: string) => void): SpfTerm | null {
+function parseTerm(
+  piece: string,
+  position: number,
+  err: (p: SpfSyntaxProblem, d: string) => void,
+): SpfTerm | null {
   const mod = MODIFIER_RE.exec(piece);
   if (mod) {
     const name = (mod[1] as string).toLowerCase();
     const value = mod[2] as string;
     if (name === "redirect" || name === "exp") {
       const spec = parseDomainSpec(value);
-      if (!spec.ok) return err(spec.problem, `${name}=: ${spec.detail}`), null;
+      if (!spec.ok) return (err(spec.problem, `${name}=: ${spec.detail}`), null);
       return { kind: "modifier", name, value, macros: spec.macros, raw: piece, position };
     }
     const m = parseMacroString(value, { exp: false });
-    if (!m.ok) return err("bad-modifier", `${name}=: ${m.problem}`), null;
+    if (!m.ok) return (err("bad-modifier", `${name}=: ${m.problem}`), null);
     return { kind: "modifier", name, value, macros: m.tokens, raw: piece, position };
   }
   const mm = MECH_RE.exec(piece);
-  if (!mm) return err(/^[+\-~?]/.test(piece) ? "bad-qualifier" : "unknown-mechanism", `cannot read term ${JSON.stringify(piece)}`), null;
+  if (!mm)
+    return (
+      err(
+        /^[+\-~?]/.test(piece) ? "bad-qualifier" : "unknown-mechanism",
+        `cannot read term ${JSON.stringify(piece)}`,
+      ),
+      null
+    );
   const qualifier = (mm[1] || "+") as SpfQualifier;
   const name = (mm[2] as string).toLowerCase() as SpfMechanismName;
   const rest = mm[3] as string;
-  if (!MECHANISMS.includes(name)) return err("unknown-mechanism", `unknown mechanism ${JSON.stringify(mm[2])}`), null;
+  if (!MECHANISMS.includes(name))
+    return (err("unknown-mechanism", `unknown mechanism ${JSON.stringify(mm[2])}`), null);
   const mech: SpfMechanism = { kind: "mechanism", name, qualifier, raw: piece, position };
   switch (name) {
     case "all":
-      if (rest) return err("unexpected-argument", `"all" takes no argument (${JSON.stringify(rest)})`), null;
+      if (rest)
+        return (err("unexpected-argument", `"all" takes no argument (${JSON.stringify(rest)})`), null);
       return mech;
     case "include":
     case "exists": {
-      if (!rest.startsWith(":")) return err("missing-argument", `${name} needs ":domain"`), null;
+      if (!rest.startsWith(":")) return (err("missing-argument", `${name} needs ":domain"`), null);
       const spec = parseDomainSpec(rest.slice(1));
-      if (!spec.ok) return err(spec.problem, spec.detail), null;
+      if (!spec.ok) return (err(spec.problem, spec.detail), null);
       return { ...mech, domainSpec: rest.slice(1), macros: spec.macros };
     }
     case "a":
@@ -184,27 +218,37 @@ function parseTerm(piece: string, position: number, err: (p: SpfSyntaxProblem, d
         if (c && (c[2] !== undefined || c[3] !== undefined)) {
           const v4 = c[2] !== undefined ? cidr(c[2], 32) : undefined;
           const v6 = c[3] !== undefined ? cidr(c[3], 128) : undefined;
-          if (v4 === null || v6 === null) return err("bad-cidr", `bad prefix length in ${JSON.stringify(piece)}`), null;
+          if (v4 === null || v6 === null)
+            return (err("bad-cidr", `bad prefix length in ${JSON.stringify(piece)}`), null);
           mech.cidr4 = v4;
           mech.cidr6 = v6;
           r = c[1] as string;
         }
       }
       if (!r) return mech;
-      if (!r.startsWith(":")) return err(r.startsWith("/") ? "bad-cidr" : "unknown-mechanism", `cannot read ${JSON.stringify(piece)}`), null;
+      if (!r.startsWith(":"))
+        return (
+          err(r.startsWith("/") ? "bad-cidr" : "unknown-mechanism", `cannot read ${JSON.stringify(piece)}`),
+          null
+        );
       const spec = parseDomainSpec(r.slice(1));
-      if (!spec.ok) return err(spec.problem, spec.detail), null;
+      if (!spec.ok) return (err(spec.problem, spec.detail), null);
       return { ...mech, domainSpec: r.slice(1), macros: spec.macros };
     }
     case "ip4":
     case "ip6": {
-      if (!rest.startsWith(":")) return err("missing-argument", `${name} needs ":address"`), null;
+      if (!rest.startsWith(":")) return (err("missing-argument", `${name} needs ":address"`), null);
       const [net, len, ...more] = rest.slice(1).split("/");
       const max = name === "ip4" ? 32 : 128;
       const ok = name === "ip4" ? isSpfIp4(net ?? "") : isSpfIp6(net ?? "");
-      if (!ok) return err(name === "ip4" ? "bad-ip4" : "bad-ip6", `bad ${name} network ${JSON.stringify(net)}`), null;
+      if (!ok)
+        return (
+          err(name === "ip4" ? "bad-ip4" : "bad-ip6", `bad ${name} network ${JSON.stringify(net)}`),
+          null
+        );
       const prefix = len === undefined ? max : cidr(len, max);
-      if (prefix === null || more.length) return err("bad-cidr", `bad prefix length in ${JSON.stringify(piece)}`), null;
+      if (prefix === null || more.length)
+        return (err("bad-cidr", `bad prefix length in ${JSON.stringify(piece)}`), null);
       return { ...mech, network: net, ...(name === "ip4" ? { cidr4: prefix } : { cidr6: prefix }) };
     }
   }

@@ -9,7 +9,10 @@ import { createDnsClient } from "../../../src/net/dns/client.js";
 import { lab } from "../../helpers/lab.js";
 
 /** The DNS-record probes and checks for one lab domain, through the lab's validating Unbound. */
-export async function labAudit(domain: string, dnsbls: string[] = []): Promise<{ evidence: Evidence; findings: Finding[] }> {
+export async function labAudit(
+  domain: string,
+  dnsbls: string[] = [],
+): Promise<{ evidence: Evidence; findings: Finding[] }> {
   const ctx: RunContext = {
     dns: createDnsClient({ servers: [lab.resolver], timeoutMs: 3000 }),
     timeoutMs: 3000,

@@ -27,14 +27,22 @@ suite("message catalogs", () => {
   it("use the same placeholders in English and Chinese", () => {
     for (const [id, entry] of Object.entries(catalog)) {
       for (const field of ["summary", "why", "fix"] as const) {
-        assert.deepEqual(placeholders(entry["zh-CN"][field]), placeholders(entry.en[field]), `${id}.${field}`);
+        assert.deepEqual(
+          placeholders(entry["zh-CN"][field]),
+          placeholders(entry.en[field]),
+          `${id}.${field}`,
+        );
       }
     }
   });
 
   it("have Chinese text that is actually Chinese", () => {
     for (const [id, entry] of Object.entries(catalog)) {
-      assert.match(entry["zh-CN"].summary + entry["zh-CN"].why, /[\u4e00-\u9fff]/, `${id} zh-CN summary/why has no Chinese`);
+      assert.match(
+        entry["zh-CN"].summary + entry["zh-CN"].why,
+        /[\u4e00-\u9fff]/,
+        `${id} zh-CN summary/why has no Chinese`,
+      );
     }
   });
 
@@ -52,7 +60,10 @@ suite("message catalogs", () => {
 
 suite("describe", () => {
   it("fills placeholders from the finding's params", () => {
-    const t = describe({ id: "dns.lookup.failed", params: { name: "x.test", type: "MX", status: "servfail" } }, "en");
+    const t = describe(
+      { id: "dns.lookup.failed", params: { name: "x.test", type: "MX", status: "servfail" } },
+      "en",
+    );
     assert.equal(t.summary, "DNS lookup of x.test MX failed: servfail");
   });
 

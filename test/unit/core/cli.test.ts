@@ -6,7 +6,10 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 
 function mxray(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { encoding: "utf8", timeout: 60_000 });
+  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -43,7 +46,13 @@ describe("the CLI's contract", () => {
   it("re-judges saved evidence offline and agrees with itself", () => {
     const dir = mkdtempSync(join(tmpdir(), "mxray-cli-"));
     const file = join(dir, "ev.json");
-    const evidence = { schema: 1, target: "x.test", input: "x.test", collectedAt: "2026-01-01T00:00:00Z", resolvers: [] };
+    const evidence = {
+      schema: 1,
+      target: "x.test",
+      input: "x.test",
+      collectedAt: "2026-01-01T00:00:00Z",
+      resolvers: [],
+    };
     writeFileSync(file, JSON.stringify({ mxray: "evidence", version: "0", command: "dns", evidence }));
     const r = mxray("report", file, "--json");
     const doc = JSON.parse(r.out) as { target: string; command: string; findings: unknown[] };

@@ -16,7 +16,10 @@ describe("escapeTerminal", () => {
 
 describe("escapeHtml", () => {
   it("escapes markup and quotes", () => {
-    assert.equal(escapeHtml(`<script>"x"&'y'</script>`), "&#60;script&#62;&#34;x&#34;&#38;&#39;y&#39;&#60;/script&#62;");
+    assert.equal(
+      escapeHtml(`<script>"x"&'y'</script>`),
+      "&#60;script&#62;&#34;x&#34;&#38;&#39;y&#39;&#60;/script&#62;",
+    );
   });
 });
 
@@ -31,7 +34,16 @@ describe("terminal report", () => {
       evidence: [{ kind: "dns", label: "evil.test TXT", lines: ['"v=spf1 \u001b[31mred -all"'] }],
     };
     const text = renderReport(
-      { tool: "mxray", version: "0", command: "dns", target: "evil.test", startedAt: "", durationMs: 0, findings: [f], counts: countSeverities([f]) },
+      {
+        tool: "mxray",
+        version: "0",
+        command: "dns",
+        target: "evil.test",
+        startedAt: "",
+        durationMs: 0,
+        findings: [f],
+        counts: countSeverities([f]),
+      },
       { lang: "en", color: false },
     );
     assert.equal(text.includes("\u001b"), false);

@@ -4,7 +4,13 @@ import { assessTlsa, parseTlsaText, tlsaName } from "../../../src/standards/tlsa
 import { audit, having, rr, summary } from "./fixtures.js";
 
 const SHA256 = "3b".repeat(32);
-const base = () => [rr.soa("example.com"), rr.mx("example.com", 10, "mx.example.com"), rr.a("mx.example.com", "8.8.4.4"), rr.ds("example.com"), rr.dnskey("example.com")];
+const base = () => [
+  rr.soa("example.com"),
+  rr.mx("example.com", 10, "mx.example.com"),
+  rr.a("mx.example.com", "8.8.4.4"),
+  rr.ds("example.com"),
+  rr.dnskey("example.com"),
+];
 
 describe("TLSA parsing and syntax (src/standards/tlsa.ts)", () => {
   it("parses presentation form with split hex", () => {
@@ -21,14 +27,25 @@ describe("TLSA parsing and syntax (src/standards/tlsa.ts)", () => {
   });
 
   it("checks the data length against the matching type", () => {
-    assert.deepEqual(assessTlsa({ usage: 3, selector: 1, matchingType: 1, data: "abcd" }).problems, [{ code: "data.length", detail: { expected: 32, actual: 2 } }]);
-    assert.deepEqual(assessTlsa({ usage: 2, selector: 0, matchingType: 2, data: SHA256 }).problems, [{ code: "data.length", detail: { expected: 64, actual: 32 } }]);
-    assert.deepEqual(assessTlsa({ usage: 3, selector: 1, matchingType: 2, data: "ab".repeat(64) }).problems, []);
+    assert.deepEqual(assessTlsa({ usage: 3, selector: 1, matchingType: 1, data: "abcd" }).problems, [
+      { code: "data.length", detail: { expected: 32, actual: 2 } },
+    ]);
+    assert.deepEqual(assessTlsa({ usage: 2, selector: 0, matchingType: 2, data: SHA256 }).problems, [
+      { code: "data.length", detail: { expected: 64, actual: 32 } },
+    ]);
+    assert.deepEqual(
+      assessTlsa({ usage: 3, selector: 1, matchingType: 2, data: "ab".repeat(64) }).problems,
+      [],
+    );
   });
 
   it("rejects unknown field values, non-hex and non-DER full data", () => {
     const codes = (f: Parameters<typeof assessTlsa>[0]) => assessTlsa(f).problems.map((p) => p.code);
-    assert.deepEqual(codes({ usage: 4, selector: 2, matchingType: 3, data: "30" }), ["usage.unknown", "selector.unknown", "matching-type.unknown"]);
+    assert.deepEqual(codes({ usage: 4, selector: 2, matchingType: 3, data: "30" }), [
+      "usage.unknown",
+      "selector.unknown",
+      "matching-type.unknown",
+    ]);
     assert.deepEqual(codes({ usage: 3, selector: 1, matchingType: 1, data: "zz" }), ["data.not-hex"]);
     assert.deepEqual(codes({ usage: 3, selector: 1, matchingType: 0, data: "0102" }), ["data.not-der"]);
     assert.deepEqual(codes({ usage: 3, selector: 1, matchingType: 0, data: "" }), ["data.empty"]);
@@ -44,7 +61,10 @@ describe("TLSA parsing and syntax (src/standards/tlsa.ts)", () => {
 
 describe("TLSA probe and checks", () => {
   it("reports usable, DNSSEC-validated records as present", async () => {
-    const { evidence, findings } = await audit([...base(), rr.tlsa("_25._tcp.mx.example.com", 3, 1, 1, SHA256)], { authenticated: ["example.com"] });
+    const { evidence, findings } = await audit(
+      [...base(), rr.tlsa("_25._tcp.mx.example.com", 3, 1, 1, SHA256)],
+      { authenticated: ["example.com"] },
+    );
     assert.equal(evidence.tlsa?.hosts[0]?.name, "_25._tcp.mx.example.com");
     assert.deepEqual(summary(findings, "dane"), ["dane.tlsa.present ok _25._tcp.mx.example.com"]);
     assert.equal(having(findings, "dane.tlsa.present")[0]?.params.records, "DANE-EE SPKI SHA2-256");
@@ -56,13 +76,18 @@ describe("TLSA probe and checks", () => {
   });
 
   it("flags a malformed PKIX record: invalid, discouraged usage, and nothing usable", async () => {
-    const { findings } = await audit([...base(), rr.tlsa("_25._tcp.mx.example.com", 1, 0, 1, "abcd")], { authenticated: ["example.com"] });
+    const { findings } = await audit([...base(), rr.tlsa("_25._tcp.mx.example.com", 1, 0, 1, "abcd")], {
+      authenticated: ["example.com"],
+    });
     assert.deepEqual(summary(findings, "dane"), [
       "dane.tlsa.invalid error _25._tcp.mx.example.com",
       "dane.tlsa.unusable warning _25._tcp.mx.example.com",
       "dane.tlsa.usage-pkix warning _25._tcp.mx.example.com",
     ]);
-    assert.equal(having(findings, "dane.tlsa.invalid")[0]?.params.problems, "data.length (expected 32, actual 2)");
+    assert.equal(
+      having(findings, "dane.tlsa.invalid")[0]?.params.problems,
+      "data.length (expected 32, actual 2)",
+    );
     assert.equal(having(findings, "dane.tlsa.usage-pkix")[0]?.params.usage, "PKIX-EE");
   });
 
@@ -72,13 +97,56 @@ describe("TLSA probe and checks", () => {
   });
 
   it("flags signed TLSA behind an unsigned MX record set", async () => {
-    const { findings } = await audit([...base(), rr.tlsa("_25._tcp.mx.example.com", 3, 1, 1, SHA256)], { authenticated: ["_25._tcp.mx.example.com", "mx.example.com"] });
+    const { findings } = await audit([...base(), rr.tlsa("_25._tcp.mx.example.com", 3, 1, 1, SHA256)], {
+      authenticated: ["_25._tcp.mx.example.com", "mx.example.com"],
+    });
     const f = having(findings, "dane.chain.insecure")[0];
     assert.equal(f?.params.insecure, "example.com MX");
   });
 
   it("makes a failed TLSA lookup an error (DANE senders defer), never 'no TLSA'", async () => {
-    const { findings } = await audit(base(), { authenticated: ["example.com"], statuses: { "_25._tcp.mx.example.com TLSA": "servfail" } });
+    const { findings } = await audit(base(), {
+      authenticated: ["example.com"],
+      statuses: { "_25._tcp.mx.example.com TLSA": "servfail" },
+    });
     assert.deepEqual(summary(findings, "dane"), ["dane.tlsa.lookup-failed error _25._tcp.mx.example.com"]);
+  });
+
+  it("uses the TLSA of the CNAME-expanded name first when the alias is secure (RFC 7672 §2.2.2)", async () => {
+    const records = [
+      rr.soa("example.com"),
+      rr.mx("example.com", 10, "smtp.example.com"),
+      rr.cname("smtp.example.com", "mail.example.com"),
+      rr.a("mail.example.com", "8.8.4.4"),
+      rr.tlsa("_25._tcp.mail.example.com", 3, 1, 1, SHA256),
+    ];
+    const secure = await audit(records, { authenticated: ["example.com"] });
+    const host = secure.evidence.tlsa?.hosts[0];
+    assert.deepEqual(
+      [host?.host, host?.name, host?.tried.map((a) => a.name)],
+      ["smtp.example.com", "_25._tcp.mail.example.com", ["_25._tcp.mail.example.com"]],
+    );
+    assert.deepEqual(summary(secure.findings, "dane"), ["dane.tlsa.present ok _25._tcp.mail.example.com"]);
+    // Without DNSSEC the alias cannot be trusted: only the original name counts.
+    const insecure = await audit(records);
+    assert.deepEqual(
+      insecure.evidence.tlsa?.hosts[0]?.tried.map((a) => a.name),
+      ["_25._tcp.smtp.example.com"],
+    );
+    assert.deepEqual(summary(insecure.findings, "dane"), ["dane.tlsa.none info _25._tcp.smtp.example.com"]);
+  });
+
+  it("falls back to the original name when the expanded name has no TLSA", async () => {
+    const records = [
+      rr.soa("example.com"),
+      rr.mx("example.com", 10, "smtp.example.com"),
+      rr.cname("smtp.example.com", "mail.example.com"),
+      rr.a("mail.example.com", "8.8.4.4"),
+    ];
+    const { evidence } = await audit(records, { authenticated: ["example.com"] });
+    assert.deepEqual(
+      evidence.tlsa?.hosts[0]?.tried.map((a) => `${a.name}:${a.status}`),
+      ["_25._tcp.mail.example.com:nxdomain", "_25._tcp.smtp.example.com:nxdomain"],
+    );
   });
 });

@@ -1,7 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { DnsAnswer } from "../../../src/net/dns/types.js";
-import { describeDnsblCode, dnsblQueryName, interpretDnsblAnswer, isValidDnsblZone } from "../../../src/standards/dnsbl.js";
+import {
+  describeDnsblCode,
+  dnsblQueryName,
+  interpretDnsblAnswer,
+  isValidDnsblZone,
+} from "../../../src/standards/dnsbl.js";
 import { audit, having, rr, summary } from "./fixtures.js";
 
 const answer = (status: DnsAnswer["status"], ...addresses: string[]): DnsAnswer => ({
@@ -18,18 +23,25 @@ const answer = (status: DnsAnswer["status"], ...addresses: string[]): DnsAnswer 
 describe("DNSBL query names and answers (RFC 5782)", () => {
   it("reverses IPv4 octets and IPv6 nibbles, IPv4-mapped as IPv4", () => {
     assert.equal(dnsblQueryName("192.0.2.99", "bl.example."), "99.2.0.192.bl.example");
-    assert.equal(dnsblQueryName("2001:db8::1", "bl.example"), `1.${"0.".repeat(23)}8.b.d.0.1.0.0.2.bl.example`);
+    assert.equal(
+      dnsblQueryName("2001:db8::1", "bl.example"),
+      `1.${"0.".repeat(23)}8.b.d.0.1.0.0.2.bl.example`,
+    );
     assert.equal(dnsblQueryName("::ffff:127.0.0.2", "bl.example"), "2.0.0.127.bl.example");
     assert.equal(dnsblQueryName("not-an-ip", "bl.example"), undefined);
   });
 
   it("interprets return codes, refusals, strange answers and failures", () => {
-    assert.deepEqual(interpretDnsblAnswer(answer("noerror", "127.0.0.2", "127.0.0.4")), { outcome: "listed", codes: ["127.0.0.2", "127.0.0.4"] });
+    assert.deepEqual(interpretDnsblAnswer(answer("noerror", "127.0.0.2", "127.0.0.4")), {
+      outcome: "listed",
+      codes: ["127.0.0.2", "127.0.0.4"],
+    });
     assert.equal(interpretDnsblAnswer(answer("nxdomain")).outcome, "not-listed");
     assert.equal(interpretDnsblAnswer(answer("noerror", "127.255.255.254")).outcome, "refused");
     assert.equal(interpretDnsblAnswer(answer("noerror", "127.0.0.1")).outcome, "refused");
     assert.equal(interpretDnsblAnswer(answer("noerror", "198.51.100.7")).outcome, "unexpected");
-    for (const s of ["timeout", "servfail", "refused", "malformed"] as const) assert.equal(interpretDnsblAnswer(answer(s)).outcome, "failed", s);
+    for (const s of ["timeout", "servfail", "refused", "malformed"] as const)
+      assert.equal(interpretDnsblAnswer(answer(s)).outcome, "failed", s);
   });
 
   it("explains Spamhaus codes and validates zone names", () => {
@@ -42,40 +54,80 @@ describe("DNSBL query names and answers (RFC 5782)", () => {
 });
 
 describe("DNSBL probe and checks", () => {
-  const base = () => [rr.soa("example.com"), rr.mx("example.com", 10, "mx.example.com"), rr.a("mx.example.com", "8.8.4.4"), rr.aaaa("mx.example.com", "2a00:1450::4")];
+  const base = () => [
+    rr.soa("example.com"),
+    rr.mx("example.com", 10, "mx.example.com"),
+    rr.a("mx.example.com", "8.8.4.4"),
+    rr.aaaa("mx.example.com", "2a00:1450::4"),
+  ];
   const selfTest = (zone: string) => [rr.a(`2.0.0.127.${zone}`, "127.0.0.2")];
   const ctx = { dnsbls: ["bl.example.net", "v6.example.net"] };
 
   it("reports clean addresses, asking IPv4 and IPv6 of every list", async () => {
-    const { evidence, findings } = await audit([...base(), ...selfTest("bl.example.net"), ...selfTest("v6.example.net")], {}, "example.com", ctx);
+    const { evidence, findings } = await audit(
+      [...base(), ...selfTest("bl.example.net"), ...selfTest("v6.example.net")],
+      {},
+      "example.com",
+      ctx,
+    );
     assert.equal(evidence.dnsbl?.lookups.length, 4);
-    assert.ok(evidence.dnsbl?.lookups.some((l) => l.name === `4.0.0.0.${"0.".repeat(20)}0.5.4.1.0.0.a.2.v6.example.net`));
+    assert.ok(
+      evidence.dnsbl?.lookups.some(
+        (l) => l.name === `4.0.0.0.${"0.".repeat(20)}0.5.4.1.0.0.a.2.v6.example.net`,
+      ),
+    );
     assert.deepEqual(summary(findings, "dnsbl"), ["dnsbl.clean ok 2a00:1450::4", "dnsbl.clean ok 8.8.4.4"]);
   });
 
   it("reports a listing as an error with its code and TXT reason", async () => {
-    const records = [...base(), ...selfTest("bl.example.net"), rr.a("4.4.8.8.bl.example.net", "127.0.0.2"), rr.txt("4.4.8.8.bl.example.net", "spam source, see https://bl.example.net/")];
+    const records = [
+      ...base(),
+      ...selfTest("bl.example.net"),
+      rr.a("4.4.8.8.bl.example.net", "127.0.0.2"),
+      rr.txt("4.4.8.8.bl.example.net", "spam source, see https://bl.example.net/"),
+    ];
     const { findings } = await audit(records, {}, "example.com", { dnsbls: ["bl.example.net"] });
     const f = having(findings, "dnsbl.listed")[0];
     assert.equal(f?.severity, "error");
-    assert.deepEqual([f?.params.address, f?.params.codes, f?.params.reason], ["8.8.4.4", "127.0.0.2", "spam source, see https://bl.example.net/"]);
+    assert.deepEqual(
+      [f?.params.address, f?.params.codes, f?.params.reason],
+      ["8.8.4.4", "127.0.0.2", "spam source, see https://bl.example.net/"],
+    );
   });
 
   it("never reads a timeout as 'not listed'", async () => {
-    const { findings } = await audit([...base(), ...selfTest("bl.example.net")], { statuses: { "4.4.8.8.bl.example.net A": "timeout" } }, "example.com", { dnsbls: ["bl.example.net"] });
-    assert.deepEqual(summary(findings, "dnsbl"), ["dnsbl.clean ok 2a00:1450::4", "dnsbl.lookup-failed warning 8.8.4.4 bl.example.net"]);
+    const { findings } = await audit(
+      [...base(), ...selfTest("bl.example.net")],
+      { statuses: { "4.4.8.8.bl.example.net A": "timeout" } },
+      "example.com",
+      { dnsbls: ["bl.example.net"] },
+    );
+    assert.deepEqual(summary(findings, "dnsbl"), [
+      "dnsbl.clean ok 2a00:1450::4",
+      "dnsbl.lookup-failed warning 8.8.4.4 bl.example.net",
+    ]);
   });
 
   it("reports a refusing list (127.255.255.254) as unknown, not listed", async () => {
-    const records = [...base(), rr.a("4.4.8.8.bl.example.net", "127.255.255.254"), rr.a("2.0.0.127.bl.example.net", "127.255.255.254")];
+    const records = [
+      ...base(),
+      rr.a("4.4.8.8.bl.example.net", "127.255.255.254"),
+      rr.a("2.0.0.127.bl.example.net", "127.255.255.254"),
+    ];
     const { findings } = await audit(records, {}, "example.com", { dnsbls: ["bl.example.net"] });
     assert.equal(having(findings, "dnsbl.refused")[0]?.severity, "warning");
     assert.equal(having(findings, "dnsbl.listed").length, 0);
   });
 
   it("distrusts a list that fails its RFC 5782 self-test", async () => {
-    const everything = [rr.a("4.4.8.8.bl.example.net", "127.0.0.2"), rr.a("1.0.0.127.bl.example.net", "127.0.0.2"), ...selfTest("bl.example.net")];
-    const { findings } = await audit([...base(), ...everything], {}, "example.com", { dnsbls: ["bl.example.net"] });
+    const everything = [
+      rr.a("4.4.8.8.bl.example.net", "127.0.0.2"),
+      rr.a("1.0.0.127.bl.example.net", "127.0.0.2"),
+      ...selfTest("bl.example.net"),
+    ];
+    const { findings } = await audit([...base(), ...everything], {}, "example.com", {
+      dnsbls: ["bl.example.net"],
+    });
     assert.deepEqual(summary(findings, "dnsbl"), [
       "dnsbl.clean ok 2a00:1450::4",
       "dnsbl.listed.unreliable warning 8.8.4.4 bl.example.net",

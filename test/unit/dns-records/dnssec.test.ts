@@ -19,7 +19,12 @@ describe("DNSSEC of the domain and of its MX zones", () => {
   it("finds each subject's zone by walking SOA up, and reads DS and DNSKEY there", async () => {
     const { evidence } = await audit(zones(), { authenticated: ["example.com"] });
     assert.deepEqual(
-      evidence.dnssec?.subjects.map((s) => [s.name, s.role, s.zone, s.walk.map((a) => `${a.name}:${a.status}`)]),
+      evidence.dnssec?.subjects.map((s) => [
+        s.name,
+        s.role,
+        s.zone,
+        s.walk.map((a) => `${a.name}:${a.status}`),
+      ]),
       [
         ["example.com", "domain", "example.com", ["example.com:noerror"]],
         ["mx.provider.net", "mx", "provider.net", ["mx.provider.net:nodata", "provider.net:noerror"]],
@@ -36,26 +41,38 @@ describe("DNSSEC of the domain and of its MX zones", () => {
 
   it("says validated when the validating resolver set AD, and unsigned for a zone without DS or DNSKEY", async () => {
     const { findings } = await audit(zones(), { authenticated: ["example.com"] });
-    assert.deepEqual(summary(findings, "dnssec"), ["dnssec.unsigned info mx.provider.net", "dnssec.validated ok example.com"]);
+    assert.deepEqual(summary(findings, "dnssec"), [
+      "dnssec.unsigned info mx.provider.net",
+      "dnssec.validated ok example.com",
+    ]);
     assert.equal(having(findings, "dnssec.validated")[0]?.params.resolver, "memory");
   });
 
   it("does not call a signed zone insecure when the resolver did not validate: it says so", async () => {
     const { findings } = await audit(zones({ providerSigned: true }));
-    assert.deepEqual(summary(findings, "dnssec"), ["dnssec.not-validated warning example.com", "dnssec.not-validated warning mx.provider.net"]);
+    assert.deepEqual(summary(findings, "dnssec"), [
+      "dnssec.not-validated warning example.com",
+      "dnssec.not-validated warning mx.provider.net",
+    ]);
   });
 
   it("calls a zone bogus when the parent has a DS but the resolver answers SERVFAIL", async () => {
     const records = zones();
     const { findings } = await audit(records, {
       authenticated: ["example.com"],
-      statuses: { "example.com MX": "servfail", "example.com SOA": "servfail", "example.com DNSKEY": "servfail" },
+      statuses: {
+        "example.com MX": "servfail",
+        "example.com SOA": "servfail",
+        "example.com DNSKEY": "servfail",
+      },
     });
     assert.deepEqual(summary(findings, "dnssec"), ["dnssec.bogus error example.com"]);
   });
 
   it("cannot tell bogus from broken without a DS: indeterminate, not bogus", async () => {
-    const { findings } = await audit(zones({ ds: false }), { statuses: { "example.com MX": "servfail", "example.com SOA": "servfail" } });
+    const { findings } = await audit(zones({ ds: false }), {
+      statuses: { "example.com MX": "servfail", "example.com SOA": "servfail" },
+    });
     assert.deepEqual(summary(findings, "dnssec"), ["dnssec.indeterminate warning example.com"]);
     assert.equal(having(findings, "dnssec.indeterminate")[0]?.params.status, "SERVFAIL");
   });

@@ -53,7 +53,10 @@ describe("MX probe and checks", () => {
 
   it("flags a null MX with a non-zero preference as malformed", async () => {
     const { findings } = await audit([rr.soa("example.com"), rr.mx("example.com", 10, "")]);
-    assert.deepEqual(summary(findings, "mx"), ["mx.null info example.com", "mx.null.malformed warning example.com"]);
+    assert.deepEqual(summary(findings, "mx"), [
+      "mx.null info example.com",
+      "mx.null.malformed warning example.com",
+    ]);
   });
 
   it("makes a null MX mixed with real MX an error", async () => {
@@ -65,16 +68,30 @@ describe("MX probe and checks", () => {
   });
 
   it("reports a single MX host as info and duplicates as a warning", async () => {
-    const records = [rr.soa("example.com"), rr.mx("example.com", 10, "mx.example.com"), rr.mx("example.com", 20, "mx.example.com"), rr.a("mx.example.com", "8.8.4.4")];
+    const records = [
+      rr.soa("example.com"),
+      rr.mx("example.com", 10, "mx.example.com"),
+      rr.mx("example.com", 20, "mx.example.com"),
+      rr.a("mx.example.com", "8.8.4.4"),
+    ];
     const { evidence, findings } = await audit(records);
     assert.equal(evidence.mx?.hosts.length, 1, "hosts are unique by name");
     assert.equal(evidence.mx?.hosts[0]?.preference, 10, "the lowest preference is kept");
-    assert.deepEqual(summary(findings, "mx"), ["mx.duplicate warning mx.example.com", "mx.present ok example.com", "mx.single info example.com"]);
+    assert.deepEqual(summary(findings, "mx"), [
+      "mx.duplicate warning mx.example.com",
+      "mx.present ok example.com",
+      "mx.single info example.com",
+    ]);
     assert.equal(having(findings, "mx.duplicate")[0]?.params.preferences, "10, 20");
   });
 
   it("flags an MX target that is a CNAME, with the chain", async () => {
-    const records = [rr.soa("example.com"), rr.mx("example.com", 10, "smtp.example.com"), rr.cname("smtp.example.com", "mail.example.com"), rr.a("mail.example.com", "8.8.4.4")];
+    const records = [
+      rr.soa("example.com"),
+      rr.mx("example.com", 10, "smtp.example.com"),
+      rr.cname("smtp.example.com", "mail.example.com"),
+      rr.a("mail.example.com", "8.8.4.4"),
+    ];
     const { findings } = await audit(records);
     const f = having(findings, "mx.target.cname")[0];
     assert.equal(f?.severity, "error");
@@ -82,7 +99,11 @@ describe("MX probe and checks", () => {
   });
 
   it("flags an MX target that is an IP address turned into a name", async () => {
-    const records = [rr.soa("example.com"), rr.mx("example.com", 10, "8.8.4.4.example.com"), rr.a("8.8.4.4.example.com", "8.8.4.4")];
+    const records = [
+      rr.soa("example.com"),
+      rr.mx("example.com", 10, "8.8.4.4.example.com"),
+      rr.a("8.8.4.4.example.com", "8.8.4.4"),
+    ];
     const { findings } = await audit(records);
     assert.equal(having(findings, "mx.target.address-literal", "8.8.4.4.example.com")[0]?.severity, "error");
   });
@@ -99,7 +120,11 @@ describe("MX probe and checks", () => {
   });
 
   it("reports a failed address lookup as a failure, not as a missing address", async () => {
-    const records = [rr.soa("example.com"), rr.mx("example.com", 10, "mx.example.com"), rr.a("mx.example.com", "8.8.4.4")];
+    const records = [
+      rr.soa("example.com"),
+      rr.mx("example.com", 10, "mx.example.com"),
+      rr.a("mx.example.com", "8.8.4.4"),
+    ];
     const { findings } = await audit(records, { statuses: { "mx.example.com AAAA": "timeout" } });
     const f = having(findings, "dns.lookup.failed", "mx.example.com")[0];
     assert.equal(f?.severity, "warning", "the host still has an IPv4 address");
@@ -108,9 +133,18 @@ describe("MX probe and checks", () => {
 
   it("makes private and loopback MX addresses an error for a public domain", async () => {
     // example.com itself is reserved (RFC 2606), so an ordinary-looking name under .de is used; the zone is in memory.
-    const records = [rr.soa("acme.de"), rr.mx("acme.de", 10, "mx.acme.de"), rr.a("mx.acme.de", "10.1.2.3"), rr.aaaa("mx.acme.de", "::1")];
+    const records = [
+      rr.soa("acme.de"),
+      rr.mx("acme.de", 10, "mx.acme.de"),
+      rr.a("mx.acme.de", "10.1.2.3"),
+      rr.aaaa("mx.acme.de", "::1"),
+    ];
     const { findings } = await audit(records, {}, "acme.de");
-    const got = having(findings, "mx.address.not-public").map((f) => [f.params.address, f.params.range, f.severity]);
+    const got = having(findings, "mx.address.not-public").map((f) => [
+      f.params.address,
+      f.params.range,
+      f.severity,
+    ]);
     assert.deepEqual(got, [
       ["10.1.2.3", "private", "error"],
       ["::1", "loopback", "error"],
@@ -118,8 +152,27 @@ describe("MX probe and checks", () => {
   });
 
   it("makes them a warning under a special-use name such as .test", async () => {
-    const records = [rr.soa("lab.test"), rr.mx("lab.test", 10, "mail.lab.test"), rr.a("mail.lab.test", "127.0.0.10")];
+    const records = [
+      rr.soa("lab.test"),
+      rr.mx("lab.test", 10, "mail.lab.test"),
+      rr.a("mail.lab.test", "127.0.0.10"),
+    ];
     const { findings } = await audit(records, {}, "lab.test");
     assert.equal(having(findings, "mx.address.not-public")[0]?.severity, "warning");
+  });
+
+  it("bounds a hostile MX set: at most 32 hosts are resolved, and the report says so", async () => {
+    const records = [rr.soa("example.com")];
+    for (let i = 0; i < 200; i++)
+      records.push(rr.mx("example.com", i, `mx${i}.example.com`), rr.a(`mx${i}.example.com`, "8.8.4.4"));
+    const { evidence, findings } = await audit(records);
+    assert.equal(evidence.mx?.hosts.length, 32);
+    assert.deepEqual(
+      evidence.mx?.hosts.slice(0, 2).map((h) => h.name),
+      ["mx0.example.com", "mx1.example.com"],
+    );
+    const f = having(findings, "mx.hosts.truncated")[0];
+    assert.deepEqual([f?.params.count, f?.params.checked], [200, 32]);
+    assert.ok((evidence.reverseDns?.entries.length ?? 0) <= 64);
   });
 });

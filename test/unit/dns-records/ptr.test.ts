@@ -2,20 +2,32 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { audit, goodDomain, having, rr, summary } from "./fixtures.js";
 
-const base = () => [rr.soa("example.com"), rr.mx("example.com", 10, "mx.example.com"), rr.a("mx.example.com", "8.8.4.4")];
+const base = () => [
+  rr.soa("example.com"),
+  rr.mx("example.com", 10, "mx.example.com"),
+  rr.a("mx.example.com", "8.8.4.4"),
+];
 
 describe("reverse DNS of MX addresses", () => {
   it("confirms IPv4 and IPv6 PTRs that resolve back to the address", async () => {
     const { evidence, findings } = await audit(goodDomain());
     assert.deepEqual(
-      evidence.reverseDns?.entries.map((e) => [e.address, e.reverseName.endsWith(".ip6.arpa") ? "ip6.arpa" : e.reverseName, e.hosts]),
+      evidence.reverseDns?.entries.map((e) => [
+        e.address,
+        e.reverseName.endsWith(".ip6.arpa") ? "ip6.arpa" : e.reverseName,
+        e.hosts,
+      ]),
       [
         ["8.8.4.10", "10.4.8.8.in-addr.arpa", ["mx1.example.com"]],
         ["2a00:1450:4001::10", "ip6.arpa", ["mx1.example.com"]],
         ["8.8.4.20", "20.4.8.8.in-addr.arpa", ["mx2.example.com"]],
       ],
     );
-    assert.deepEqual(summary(findings, "ptr"), ["ptr.confirmed ok 2a00:1450:4001::10", "ptr.confirmed ok 8.8.4.10", "ptr.confirmed ok 8.8.4.20"]);
+    assert.deepEqual(summary(findings, "ptr"), [
+      "ptr.confirmed ok 2a00:1450:4001::10",
+      "ptr.confirmed ok 8.8.4.10",
+      "ptr.confirmed ok 8.8.4.20",
+    ]);
   });
 
   it("warns when an address has no PTR", async () => {
@@ -25,18 +37,30 @@ describe("reverse DNS of MX addresses", () => {
   });
 
   it("warns when the PTR name does not resolve back (FCrDNS fails), naming what it resolves to", async () => {
-    const { findings } = await audit([...base(), rr.ptr("4.4.8.8.in-addr.arpa", "other.example.net"), rr.a("other.example.net", "8.8.4.5")]);
+    const { findings } = await audit([
+      ...base(),
+      rr.ptr("4.4.8.8.in-addr.arpa", "other.example.net"),
+      rr.a("other.example.net", "8.8.4.5"),
+    ]);
     assert.deepEqual(summary(findings, "ptr"), ["ptr.not-confirmed warning 8.8.4.4"]);
     assert.equal(having(findings, "ptr.not-confirmed")[0]?.params.found, "8.8.4.5");
   });
 
   it("notes a confirmed PTR whose name differs from the MX name", async () => {
-    const { findings } = await audit([...base(), rr.ptr("4.4.8.8.in-addr.arpa", "host-4.isp.example.net"), rr.a("host-4.isp.example.net", "8.8.4.4")]);
+    const { findings } = await audit([
+      ...base(),
+      rr.ptr("4.4.8.8.in-addr.arpa", "host-4.isp.example.net"),
+      rr.a("host-4.isp.example.net", "8.8.4.4"),
+    ]);
     assert.deepEqual(summary(findings, "ptr"), ["ptr.confirmed ok 8.8.4.4", "ptr.name.differs info 8.8.4.4"]);
   });
 
   it("warns about several PTRs", async () => {
-    const records = [...base(), rr.ptr("4.4.8.8.in-addr.arpa", "mx.example.com"), rr.ptr("4.4.8.8.in-addr.arpa", "alias.example.com")];
+    const records = [
+      ...base(),
+      rr.ptr("4.4.8.8.in-addr.arpa", "mx.example.com"),
+      rr.ptr("4.4.8.8.in-addr.arpa", "alias.example.com"),
+    ];
     const { findings } = await audit(records);
     assert.deepEqual(summary(findings, "ptr"), ["ptr.confirmed ok 8.8.4.4", "ptr.multiple warning 8.8.4.4"]);
   });

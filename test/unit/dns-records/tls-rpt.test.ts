@@ -45,12 +45,19 @@ describe("TLS-RPT probe and checks", () => {
   });
 
   it("reports a missing record as info and ignores unrelated TXT", async () => {
-    assert.deepEqual(summary((await audit([rr.soa("example.com")])).findings, "tls-rpt"), [`tlsrpt.missing info ${name}`]);
-    assert.deepEqual(summary((await run(["google-site-verification=x"])).findings, "tls-rpt"), [`tlsrpt.missing info ${name}`]);
+    assert.deepEqual(summary((await audit([rr.soa("example.com")])).findings, "tls-rpt"), [
+      `tlsrpt.missing info ${name}`,
+    ]);
+    assert.deepEqual(summary((await run(["google-site-verification=x"])).findings, "tls-rpt"), [
+      `tlsrpt.missing info ${name}`,
+    ]);
   });
 
   it("makes several records an error (senders then assume no TLS-RPT)", async () => {
-    const { findings } = await run(["v=TLSRPTv1; rua=mailto:a@example.com"], ["v=TLSRPTv1; rua=https://r.example.com/"]);
+    const { findings } = await run(
+      ["v=TLSRPTv1; rua=mailto:a@example.com"],
+      ["v=TLSRPTv1; rua=https://r.example.com/"],
+    );
     assert.deepEqual(summary(findings, "tls-rpt"), [`tlsrpt.multiple error ${name}`]);
   });
 

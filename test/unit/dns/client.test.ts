@@ -154,6 +154,26 @@ describe("createDnsClient against the in-process authoritative server", () => {
     assert.equal((await dns.query("example.test", "TXT")).records.length, 1);
   });
 
+  it("asks again once an answer's TTL has passed (the smallest TTL along the CNAME chain)", async () => {
+    let now = 1_000_000;
+    const dns = client({ now: () => now });
+    await dns.query("smtp.example.test", "A"); // CNAME TTLs 60 and 120, A TTL 300
+    now += 59_000;
+    await dns.query("smtp.example.test", "A");
+    assert.equal(dns.stats.cacheHits, 1);
+    now += 2_000;
+    await dns.query("smtp.example.test", "A");
+    assert.equal(dns.stats.queries, 2);
+    // A negative answer lives min(SOA TTL 3600, SOA minimum 300).
+    await dns.query("nope.example.test", "A");
+    now += 299_000;
+    await dns.query("nope.example.test", "A");
+    now += 2_000;
+    await dns.query("nope.example.test", "A");
+    assert.equal(dns.stats.queries, 4);
+    assert.equal(dns.stats.cacheHits, 2);
+  });
+
   it("keeps no more than cacheSize answers, and asks again when the cache is off", async () => {
     const dns = client({ cacheSize: 0 });
     await dns.query("example.test", "MX");

@@ -7,16 +7,25 @@ import { probeDmarc } from "../../../src/probes/dmarc.js";
 import { ids, one, testContext, txt } from "./helpers.js";
 
 const LAB: DnsRecord[] = [
-  txt("_dmarc.lab.test", "v=DMARC1; p=reject; sp=quarantine; adkim=s; aspf=r; fo=1; rua=mailto:dmarc-rua@lab.test; ruf=mailto:dmarc-ruf@lab.test"),
+  txt(
+    "_dmarc.lab.test",
+    "v=DMARC1; p=reject; sp=quarantine; adkim=s; aspf=r; fo=1; rua=mailto:dmarc-rua@lab.test; ruf=mailto:dmarc-ruf@lab.test",
+  ),
   txt("_dmarc.weak.lab.test", "v=DMARC1; p=none"),
   txt("_dmarc.broken.lab.test", "v=DMARC1; p=rejectt; pct=200"),
   txt("_dmarc.nomx.lab.test", "v=DMARC1; p=quarantine; rua=mailto:dmarc@elsewhere.test"),
-  txt("_dmarc.authz.lab.test", "v=DMARC1; p=reject; rua=mailto:agg@reports.example, mailto:local@lab.test; ruf=mailto:f@reports.example"),
+  txt(
+    "_dmarc.authz.lab.test",
+    "v=DMARC1; p=reject; rua=mailto:agg@reports.example, mailto:local@lab.test; ruf=mailto:f@reports.example",
+  ),
   txt("authz.lab.test._report._dmarc.reports.example", "v=DMARC1"),
   txt("_dmarc.twodmarc.lab.test", "v=DMARC1; p=reject"),
   txt("_dmarc.twodmarc.lab.test", "v=DMARC1; p=none"),
   txt("_dmarc.other.lab.test", "google-site-verification=abc"),
-  txt("_dmarc.partial.lab.test", "v=DMARC1; p=quarantine; sp=none; pct=50; t=y; ri=3600; rf=afrf; fo=1; foo=bar; rua=mailto:dmarc-rua@lab.test"),
+  txt(
+    "_dmarc.partial.lab.test",
+    "v=DMARC1; p=quarantine; sp=none; pct=50; t=y; ri=3600; rf=afrf; fo=1; foo=bar; rua=mailto:dmarc-rua@lab.test",
+  ),
   txt("_dmarc.nearmiss.example", "v=dmarc1; p=reject"),
   txt("_dmarc.uris.lab.test", "v=DMARC1; p=reject; rua=https://r.example/x,mailto:nobody"),
   txt("_dmarc.psd.lab.test", "v=DMARC1; p=reject; psd=y; rua=mailto:a@lab.test"),
@@ -33,7 +42,14 @@ test("lab.test: a valid reject policy with internal report addresses", async () 
   assert.deepEqual(ids(findings), ["dmarc.record.valid"]);
   const ok = one(findings, "dmarc.record.valid");
   assert.equal(ok.severity, "ok");
-  assert.deepEqual(ok.params, { name: "_dmarc.lab.test", policy: "reject", subdomainPolicy: "quarantine", nonExistentPolicy: "quarantine", adkim: "s", aspf: "r" });
+  assert.deepEqual(ok.params, {
+    name: "_dmarc.lab.test",
+    policy: "reject",
+    subdomainPolicy: "quarantine",
+    nonExistentPolicy: "quarantine",
+    adkim: "s",
+    aspf: "r",
+  });
   assert.equal(ev.lookups.length, 1, "the organizational domain is asked only once");
   assert.equal(ev.authorizations.length, 0, "no authorisation lookups for the domain's own addresses");
   assert.match(ok.evidence[0]?.lines.join("\n") ?? "", /_dmarc\.lab\.test\. 300 IN TXT "v=DMARC1; p=reject/);
@@ -51,13 +67,19 @@ test("broken.lab.test: an invalid p makes the record unusable, pct=200 is report
   assert.deepEqual(ids(findings), ["dmarc.policy.invalid", "dmarc.tag.invalid", "dmarc.tag.removed"]);
   assert.equal(one(findings, "dmarc.policy.invalid").params.value, "rejectt");
   const pct = one(findings, "dmarc.tag.invalid");
-  assert.deepEqual([pct.severity, pct.params.tag, pct.params.value, pct.params.position], ["error", "pct", "200", 21]);
+  assert.deepEqual(
+    [pct.severity, pct.params.tag, pct.params.value, pct.params.position],
+    ["error", "pct", "200", 21],
+  );
   assert.deepEqual(pct.evidence[1]?.lines, ["v=DMARC1; p=rejectt; pct=200", `${" ".repeat(21)}^`]);
 });
 
 test("nomx.lab.test: an external rua without authorisation names the destination", async () => {
   const { findings, ev } = await audit("nomx.lab.test");
-  assert.deepEqual(ev.authorizations.map((a) => a.answer.name), ["nomx.lab.test._report._dmarc.elsewhere.test"]);
+  assert.deepEqual(
+    ev.authorizations.map((a) => a.answer.name),
+    ["nomx.lab.test._report._dmarc.elsewhere.test"],
+  );
   const f = one(findings, "dmarc.report.unauthorized");
   assert.equal(f.severity, "warning");
   assert.equal(f.params.destination, "elsewhere.test");
@@ -74,8 +96,13 @@ test("an authorised external destination is ok, once per destination, for rua an
 });
 
 test("a failed authorisation lookup is not reported as unauthorised", async () => {
-  const { findings } = await audit("nomx.lab.test", [], { statuses: { "nomx.lab.test._report._dmarc.elsewhere.test": "timeout" } });
-  assert.equal(findings.some((f) => f.id === "dmarc.report.unauthorized"), false);
+  const { findings } = await audit("nomx.lab.test", [], {
+    statuses: { "nomx.lab.test._report._dmarc.elsewhere.test": "timeout" },
+  });
+  assert.equal(
+    findings.some((f) => f.id === "dmarc.report.unauthorized"),
+    false,
+  );
   const f = one(findings, "dns.lookup.failed");
   assert.equal(f.params.status, "TIMEOUT");
   assert.equal(f.area, "dmarc");
@@ -83,10 +110,13 @@ test("a failed authorisation lookup is not reported as unauthorised", async () =
 
 test("a subdomain without its own record inherits the organizational domain's policy", async () => {
   const { findings, ev } = await audit("sub.lab.test");
-  assert.deepEqual(ev.lookups.map((l) => [l.answer.name, l.answer.status]), [
-    ["_dmarc.sub.lab.test", "nxdomain"],
-    ["_dmarc.lab.test", "noerror"],
-  ]);
+  assert.deepEqual(
+    ev.lookups.map((l) => [l.answer.name, l.answer.status]),
+    [
+      ["_dmarc.sub.lab.test", "nxdomain"],
+      ["_dmarc.lab.test", "noerror"],
+    ],
+  );
   const f = one(findings, "dmarc.record.inherited");
   assert.deepEqual(f.params, { domain: "sub.lab.test", orgDomain: "lab.test", policy: "quarantine" });
   assert.equal(one(findings, "dmarc.record.valid").subject, "_dmarc.lab.test");
@@ -99,7 +129,9 @@ test("TXT records that are not DMARC are discarded before falling back", async (
 });
 
 test("SERVFAIL at _dmarc is a lookup failure, never 'no record', and stops discovery", async () => {
-  const { findings, ev } = await audit("sub.lab.test", [], { statuses: { "_dmarc.sub.lab.test": "servfail" } });
+  const { findings, ev } = await audit("sub.lab.test", [], {
+    statuses: { "_dmarc.sub.lab.test": "servfail" },
+  });
   assert.equal(ev.lookups.length, 1, "no fallback after a failure");
   assert.deepEqual(ids(findings), ["dns.lookup.failed"]);
   assert.equal(findings[0]?.params.status, "SERVFAIL");
@@ -139,7 +171,11 @@ test("pct, t=y, sp=none, removed and unknown tags, fo without ruf", async () => 
     "dmarc.tag.removed",
     "dmarc.tag.unknown",
   ]);
-  assert.deepEqual(one(findings, "dmarc.policy.testing").params, { name: "_dmarc.partial.lab.test", policy: "quarantine", appliedAs: "none" });
+  assert.deepEqual(one(findings, "dmarc.policy.testing").params, {
+    name: "_dmarc.partial.lab.test",
+    policy: "quarantine",
+    appliedAs: "none",
+  });
   assert.equal(one(findings, "dmarc.pct.partial").params.pct, 50);
   assert.equal(one(findings, "dmarc.tag.unknown").params.tag, "foo");
 });
@@ -153,4 +189,47 @@ test("report URIs that are not mailto or not addresses", async () => {
 test("psd=y on an ordinary domain is a warning", async () => {
   const { findings } = await audit("psd.lab.test");
   assert.equal(one(findings, "dmarc.psd.misused").params.domain, "psd.lab.test");
+});
+
+test("RFC 9989 tree walk: a record between the domain and its organizational domain", async () => {
+  const { findings, ev } = await audit("a.b.lab.test", [
+    txt("_dmarc.b.lab.test", "v=DMARC1; p=none; rua=mailto:x@lab.test"),
+  ]);
+  assert.deepEqual(
+    ev.treeWalk?.map((l) => `${l.answer.name} ${l.answer.status}`),
+    ["_dmarc.b.lab.test noerror"],
+  );
+  const f = one(findings, "dmarc.discovery.tree-walk-differs");
+  assert.deepEqual(
+    [f.severity, f.params.pslName, f.params.pslPolicy, f.params.walkName, f.params.walkPolicy],
+    ["warning", "_dmarc.lab.test", "quarantine", "_dmarc.b.lab.test", "none"],
+  );
+  assert.ok(
+    findings.some((x) => x.id === "dmarc.record.inherited"),
+    "the RFC 7489 verdict is still given",
+  );
+});
+
+test("RFC 9989 tree walk: only the walk finds a policy; no walk for the domain's own record", async () => {
+  const { findings } = await audit("x.y.z.nothing.example", [
+    txt("_dmarc.z.nothing.example", "v=DMARC1; p=reject"),
+  ]);
+  assert.equal(one(findings, "dmarc.discovery.tree-walk-only").params.walkName, "_dmarc.z.nothing.example");
+  assert.ok(findings.some((x) => x.id === "dmarc.record.missing"));
+  const own = await audit("lab.test");
+  assert.equal(own.ev.treeWalk, undefined);
+  const sub = await audit("sub.lab.test");
+  assert.deepEqual(sub.ev.treeWalk, [], "one label below the organizational domain: nothing in between");
+});
+
+test("RFC 9989 tree walk: the same policy found both ways is info", async () => {
+  const { findings } = await audit("a.b.lab.test", [txt("_dmarc.b.lab.test", "v=DMARC1; p=quarantine")]);
+  assert.equal(one(findings, "dmarc.discovery.tree-walk-differs").severity, "info");
+});
+
+test("saved evidence (JSON) is judged exactly like the live evidence", async () => {
+  const { ev, findings } = await audit("a.b.lab.test", [
+    txt("_dmarc.b.lab.test", "v=DMARC1; p=none; rua=mailto:x@elsewhere.test"),
+  ]);
+  assert.deepEqual(checkDmarc(JSON.parse(JSON.stringify(ev)) as typeof ev), findings);
 });

@@ -88,7 +88,9 @@ test("the lab's broken record: invalid p and pct out of range, with positions", 
 });
 
 test("every tag's value is validated", () => {
-  const r = parseDmarcRecord("v=DMARC1; p=none; sp=all; np=x; adkim=strict; aspf=1; fo=2; rf=iodef; ri=soon; t=maybe; psd=q; rua=");
+  const r = parseDmarcRecord(
+    "v=DMARC1; p=none; sp=all; np=x; adkim=strict; aspf=1; fo=2; rf=iodef; ri=soon; t=maybe; psd=q; rua=",
+  );
   const tags = r.problems.flatMap((p) => (p.kind === "invalid-value" ? [p.tag] : []));
   assert.deepEqual(tags, ["sp", "np", "adkim", "aspf", "fo", "rf", "ri", "t", "psd", "rua"]);
   assert.equal(r.usable, true, "invalid optional tags do not make the record unusable");
@@ -125,7 +127,10 @@ test("report URIs: mailto with size, other schemes, broken addresses", () => {
   assert.equal(parseDmarcUri("dmarc@example.com").problem, "bad-uri");
   assert.equal(parseDmarcUri("mailto:nobody").problem, "bad-address");
   assert.equal(parseDmarcUri("mailto:a@bad_domain!.example").problem, "bad-address");
-  assert.equal(reportAuthorizationName("lab.test", "elsewhere.test"), "lab.test._report._dmarc.elsewhere.test");
+  assert.equal(
+    reportAuthorizationName("lab.test", "elsewhere.test"),
+    "lab.test._report._dmarc.elsewhere.test",
+  );
 });
 
 test("a hostile record of many tags parses in one pass", () => {

@@ -31,7 +31,8 @@ export function ids(findings: readonly Finding[]): string[] {
 /** The one finding with this id (fails when absent or repeated). */
 export function one(findings: readonly Finding[], id: string): Finding {
   const found = findings.filter((f) => f.id === id);
-  if (found.length !== 1) throw new Error(`expected one ${id}, got ${found.length}: ${ids(findings).join(", ")}`);
+  if (found.length !== 1)
+    throw new Error(`expected one ${id}, got ${found.length}: ${ids(findings).join(", ")}`);
   return found[0] as Finding;
 }
 
@@ -46,8 +47,29 @@ export interface TestPki {
 /** A throwaway CA made with openssl in a temporary directory. */
 export function makeTestPki(): TestPki {
   const dir = mkdtempSync(join(tmpdir(), "mxray-policy-pki-"));
-  const run = (...args: string[]) => execFileSync("openssl", args, { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
-  run("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "ca.key", "-out", "ca.crt", "-days", "3", "-subj", "/CN=mxray policy test CA", "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign");
+  const run = (...args: string[]) =>
+    execFileSync("openssl", args, { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+  run(
+    "req",
+    "-x509",
+    "-newkey",
+    "ec",
+    "-pkeyopt",
+    "ec_paramgen_curve:P-256",
+    "-nodes",
+    "-keyout",
+    "ca.key",
+    "-out",
+    "ca.crt",
+    "-days",
+    "3",
+    "-subj",
+    "/CN=mxray policy test CA",
+    "-addext",
+    "basicConstraints=critical,CA:TRUE",
+    "-addext",
+    "keyUsage=critical,keyCertSign,cRLSign",
+  );
   let n = 0;
   return {
     dir,
@@ -56,13 +78,64 @@ export function makeTestPki(): TestPki {
       n++;
       const san = names.map((x) => `DNS:${x}`).join(",");
       if (options.selfSigned) {
-        run("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", `l${n}.key`, "-out", `l${n}.crt`, "-days", "3", "-subj", `/CN=${names[0]}`, "-addext", `subjectAltName=${san}`);
+        run(
+          "req",
+          "-x509",
+          "-newkey",
+          "ec",
+          "-pkeyopt",
+          "ec_paramgen_curve:P-256",
+          "-nodes",
+          "-keyout",
+          `l${n}.key`,
+          "-out",
+          `l${n}.crt`,
+          "-days",
+          "3",
+          "-subj",
+          `/CN=${names[0]}`,
+          "-addext",
+          `subjectAltName=${san}`,
+        );
       } else {
-        run("req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", `l${n}.key`, "-out", `l${n}.csr`, "-subj", `/CN=${names[0]}`);
+        run(
+          "req",
+          "-new",
+          "-newkey",
+          "ec",
+          "-pkeyopt",
+          "ec_paramgen_curve:P-256",
+          "-nodes",
+          "-keyout",
+          `l${n}.key`,
+          "-out",
+          `l${n}.csr`,
+          "-subj",
+          `/CN=${names[0]}`,
+        );
         writeFileSync(join(dir, `l${n}.ext`), `subjectAltName=${san}\nextendedKeyUsage=serverAuth\n`);
-        run("x509", "-req", "-in", `l${n}.csr`, "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-days", "2", "-out", `l${n}.crt`, "-extfile", `l${n}.ext`);
+        run(
+          "x509",
+          "-req",
+          "-in",
+          `l${n}.csr`,
+          "-CA",
+          "ca.crt",
+          "-CAkey",
+          "ca.key",
+          "-CAcreateserial",
+          "-days",
+          "2",
+          "-out",
+          `l${n}.crt`,
+          "-extfile",
+          `l${n}.ext`,
+        );
       }
-      return { cert: readFileSync(join(dir, `l${n}.crt`), "utf8"), key: readFileSync(join(dir, `l${n}.key`), "utf8") };
+      return {
+        cert: readFileSync(join(dir, `l${n}.crt`), "utf8"),
+        key: readFileSync(join(dir, `l${n}.key`), "utf8"),
+      };
     },
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };

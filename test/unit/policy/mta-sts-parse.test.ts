@@ -13,9 +13,18 @@ test("the _mta-sts TXT record: v=STSv1 first, id of 1-32 alphanumerics", () => {
   assert.equal(isMtaStsRecord("v=STSv1; id=20160831085700Z;"), true);
   assert.equal(isMtaStsRecord("v=stsv1; id=1"), false);
   assert.equal(isMtaStsRecord(" v=STSv1; id=1"), false);
-  assert.deepEqual(parseMtaStsRecord("v=STSv1; id=20160831085700Z;"), { raw: "v=STSv1; id=20160831085700Z;", id: "20160831085700Z", extensions: {}, problems: [] });
-  assert.deepEqual(parseMtaStsRecord("v=STSv1; id=not_valid!").problems, [{ kind: "bad-id", value: "not_valid!" }]);
-  assert.deepEqual(parseMtaStsRecord("v=STSv1; id=" + "a".repeat(33)).problems, [{ kind: "bad-id", value: "a".repeat(33) }]);
+  assert.deepEqual(parseMtaStsRecord("v=STSv1; id=20160831085700Z;"), {
+    raw: "v=STSv1; id=20160831085700Z;",
+    id: "20160831085700Z",
+    extensions: {},
+    problems: [],
+  });
+  assert.deepEqual(parseMtaStsRecord("v=STSv1; id=not_valid!").problems, [
+    { kind: "bad-id", value: "not_valid!" },
+  ]);
+  assert.deepEqual(parseMtaStsRecord("v=STSv1; id=" + "a".repeat(33)).problems, [
+    { kind: "bad-id", value: "a".repeat(33) },
+  ]);
   assert.deepEqual(parseMtaStsRecord("v=STSv1").problems, [{ kind: "missing-id" }]);
   assert.deepEqual(parseMtaStsRecord("v=STSv1; id=1; id=2").problems, [{ kind: "duplicate", tag: "id" }]);
   assert.deepEqual(parseMtaStsRecord("v=STSv1; id=1; ext=x").extensions, { ext: "x" });
@@ -23,11 +32,20 @@ test("the _mta-sts TXT record: v=STSv1 first, id of 1-32 alphanumerics", () => {
 
 test("the lab policy parses (LF line endings)", () => {
   const p = parseMtaStsPolicy("version: STSv1\nmode: enforce\nmx: mail.lab.test\nmax_age: 86400\n");
-  assert.deepEqual(p, { version: "STSv1", mode: "enforce", maxAge: 86400, mx: ["mail.lab.test"], lineEndings: "lf", problems: [] });
+  assert.deepEqual(p, {
+    version: "STSv1",
+    mode: "enforce",
+    maxAge: 86400,
+    mx: ["mail.lab.test"],
+    lineEndings: "lf",
+    problems: [],
+  });
 });
 
 test("CRLF, several mx lines, trailing spaces, wildcard patterns", () => {
-  const p = parseMtaStsPolicy("version: STSv1\r\nmode: testing  \r\nmx: MX1.Example.com.\r\nmx: *.example.net\r\nmax_age: 31557600");
+  const p = parseMtaStsPolicy(
+    "version: STSv1\r\nmode: testing  \r\nmx: MX1.Example.com.\r\nmx: *.example.net\r\nmax_age: 31557600",
+  );
   assert.deepEqual(p.problems, []);
   assert.deepEqual(p.mx, ["mx1.example.com", "*.example.net"]);
   assert.equal(p.lineEndings, "crlf");
@@ -36,7 +54,17 @@ test("CRLF, several mx lines, trailing spaces, wildcard patterns", () => {
 
 test("every field is validated, with line numbers", () => {
   const p = parseMtaStsPolicy(
-    ["version: STSv2", "mode: Enforce", "max_age: 31557601", "mx: mail.*.example.com", "mx: *.com", "Mode: enforce", "max-age: 5", "garbage line", "version: STSv1"].join("\n"),
+    [
+      "version: STSv2",
+      "mode: Enforce",
+      "max_age: 31557601",
+      "mx: mail.*.example.com",
+      "mx: *.com",
+      "Mode: enforce",
+      "max-age: 5",
+      "garbage line",
+      "version: STSv1",
+    ].join("\n"),
   );
   assert.deepEqual(p.problems, [
     { kind: "bad-version", line: 1, value: "STSv2" },
@@ -77,4 +105,10 @@ test("mx matching: exact names, one-label wildcards, case and trailing dots", ()
   assert.equal(isValidMxPattern("*.example.com"), true);
   assert.equal(isValidMxPattern("*"), false);
   assert.equal(isValidMxPattern("-bad.example"), false);
+});
+
+test("a byte order mark is reported and stripped before parsing", () => {
+  const p = parseMtaStsPolicy("\ufeffversion: STSv1\nmode: testing\nmx: a.example\nmax_age: 604800\n");
+  assert.deepEqual(p.problems, [{ kind: "bom" }]);
+  assert.equal(p.version, "STSv1");
 });

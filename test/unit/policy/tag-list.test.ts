@@ -41,3 +41,9 @@ test("a trailing semicolon with spaces is allowed, an empty record has no tags",
   assert.deepEqual(parseTagList("v=DKIM1; p=abc;  ").problems, []);
   assert.deepEqual(parseTagList(""), { tags: [], problems: [] });
 });
+
+test("only SP, HTAB, CR and LF are folding whitespace: a trailing no-break space is a bad character", () => {
+  const r = parseTagList("v=DMARC1; p=reject\u00a0");
+  assert.deepEqual(r.problems, [{ kind: "bad-value-char", position: 18, tag: "p", text: "\u00a0" }]);
+  assert.equal(r.tags[1]?.value, "reject\u00a0");
+});

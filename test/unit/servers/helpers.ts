@@ -38,10 +38,11 @@ export async function flood(socket: Socket, total: number, byte = 0x41): Promise
   while (sent < total && !socket.destroyed) {
     const ok = socket.write(chunk);
     sent += chunk.length;
-    if (!ok) await new Promise<void>((resolve) => {
-      socket.once("drain", resolve);
-      socket.once("close", resolve);
-    });
+    if (!ok)
+      await new Promise<void>((resolve) => {
+        socket.once("drain", resolve);
+        socket.once("close", resolve);
+      });
   }
 }
 
@@ -65,7 +66,10 @@ export function smtpScript(banner: string, answers: Record<string, string>): (so
 }
 
 /** A run context for unit tests: in-memory DNS, short time limits. */
-export function testContext(timeoutMs = 500, records: Parameters<typeof createMemoryResolver>[0] = []): RunContext {
+export function testContext(
+  timeoutMs = 500,
+  records: Parameters<typeof createMemoryResolver>[0] = [],
+): RunContext {
   return {
     dns: createMemoryResolver(records),
     timeoutMs,

@@ -19,7 +19,16 @@ async function serve(handler: Parameters<typeof startServer>[0]): Promise<TestSe
 }
 
 function opts(port: number, extra: Partial<SmtpProbeOptions> = {}): SmtpProbeOptions {
-  return { host: "127.0.0.1", address: "127.0.0.1", port, mode: "starttls", ehloName: "probe.test", timeoutMs: 300, sessionTimeoutMs: 1500, ...extra };
+  return {
+    host: "127.0.0.1",
+    address: "127.0.0.1",
+    port,
+    mode: "starttls",
+    ehloName: "probe.test",
+    timeoutMs: 300,
+    sessionTimeoutMs: 1500,
+    ...extra,
+  };
 }
 
 const ids = (fs: { id: string }[]) => fs.map((f) => f.id);
@@ -145,7 +154,10 @@ describe("hostile SMTP servers end in a clear finding", () => {
     const s = await serve((socket) => socket.write("220 plain.test ESMTP\r\n"));
     const ev = await probeSmtpSession(opts(s.port, { mode: "implicit" }));
     assert.equal(ev.implicitTls?.ok, false);
-    assert.match(ev.implicitTls?.error ?? "", /wrong version number|WRONG_VERSION|packet length|ECONNRESET|closed/i);
+    assert.match(
+      ev.implicitTls?.error ?? "",
+      /wrong version number|WRONG_VERSION|packet length|ECONNRESET|closed/i,
+    );
   });
 
   it("a TLS port that never answers the ClientHello times out", async () => {
@@ -178,7 +190,12 @@ describe("hostile SMTP servers end in a clear finding", () => {
   });
 
   it("421 in the middle of the session stops it and is reported as rate limiting", async () => {
-    const s = await serve(smtpScript("220 ok.test\r\n", { EHLO: "250-ok.test\r\n250 STARTTLS\r\n", VRFY: "421 4.7.0 slow down\r\n" }));
+    const s = await serve(
+      smtpScript("220 ok.test\r\n", {
+        EHLO: "250-ok.test\r\n250 STARTTLS\r\n",
+        VRFY: "421 4.7.0 slow down\r\n",
+      }),
+    );
     const ev = await probeSmtpSession(opts(s.port));
     assert.equal(ev.rateLimited?.phase, "vrfy");
     assert.equal(ev.starttls, undefined, "nothing is asked after a 421");
@@ -193,13 +210,32 @@ describe("hostile SMTP servers end in a clear finding", () => {
   });
 
   it("STARTTLS refused after being offered is an error; EHLO refusal falls back to HELO", async () => {
-    const s = await serve(smtpScript("220 ok.test\r\n", { EHLO: "250-ok.test\r\n250 STARTTLS\r\n", STARTTLS: "454 4.7.0 TLS not available\r\n", QUIT: "221 bye\r\n" }));
+    const s = await serve(
+      smtpScript("220 ok.test\r\n", {
+        EHLO: "250-ok.test\r\n250 STARTTLS\r\n",
+        STARTTLS: "454 4.7.0 TLS not available\r\n",
+        QUIT: "221 bye\r\n",
+      }),
+    );
     const ev = await probeSmtpSession(opts(s.port));
     assert.ok(ids(judgeSmtpSession(ev, false)).includes("smtp.starttls.refused"));
-    const s2 = await serve(smtpScript("220 old.test\r\n", { EHLO: "500 5.5.1 what\r\n", HELO: "250 old.test\r\n", QUIT: "221 bye\r\n" }));
+    const s2 = await serve(
+      smtpScript("220 old.test\r\n", {
+        EHLO: "500 5.5.1 what\r\n",
+        HELO: "250 old.test\r\n",
+        QUIT: "221 bye\r\n",
+      }),
+    );
     const ev2 = await probeSmtpSession(opts(s2.port));
     assert.equal(ev2.ehlo?.command, "HELO");
     assert.ok(ids(judgeSmtpSession(ev2, false)).includes("smtp.ehlo.refused"));
+  });
+
+  it("an EHLO name with a line break is never sent: the session fails cleanly", async () => {
+    const s = await serve(smtpScript("220 ok.test\r\n", { EHLO: "250 ok.test\r\n" }));
+    const ev = await probeSmtpSession(opts(s.port, { ehloName: "x.test\r\nRCPT TO:<a@b>" }));
+    assert.deepEqual(ev.failure && [ev.failure.phase, ev.failure.kind], ["ehlo", "error"]);
+    assert.ok(!ev.transcript.some((l) => l.dir === "C"), "nothing was sent");
   });
 
   it("a closed port is a connect failure when no port scan reported it", async () => {
@@ -217,7 +253,14 @@ describe("hostile SMTP servers end in a clear finding", () => {
 describe("hostile IMAP and POP3 servers", () => {
   it("an IMAP server that never greets fails with a timeout", async () => {
     const s = await serve(() => {});
-    const ev = await probeMailbox({ protocol: "imap", host: "127.0.0.1", address: "127.0.0.1", port: s.port, mode: "starttls", timeoutMs: 300 });
+    const ev = await probeMailbox({
+      protocol: "imap",
+      host: "127.0.0.1",
+      address: "127.0.0.1",
+      port: s.port,
+      mode: "starttls",
+      timeoutMs: 300,
+    });
     assert.equal(ev.failure?.kind, "timeout");
     assert.deepEqual(ids(judgeMailboxSession(ev, false)), ["imap.greeting.failed"]);
   });
@@ -227,17 +270,33 @@ describe("hostile IMAP and POP3 servers", () => {
       socket.write("+OK ready\r\n");
       socket.once("data", () => socket.write("+OK\r\n" + "X\r\n".repeat(10000)));
     });
-    const ev = await probeMailbox({ protocol: "pop3", host: "127.0.0.1", address: "127.0.0.1", port: s.port, mode: "starttls", timeoutMs: 300 });
+    const ev = await probeMailbox({
+      protocol: "pop3",
+      host: "127.0.0.1",
+      address: "127.0.0.1",
+      port: s.port,
+      mode: "starttls",
+      timeoutMs: 300,
+    });
     assert.equal(ev.failure?.kind, "too-many-lines");
     assert.ok(ids(judgeMailboxSession(ev, false)).includes("pop3.session.failed"));
   });
 
   it("an IMAP server offering plaintext LOGIN without STARTTLS gets both findings", async () => {
-    const s = await serve(smtpScript("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] old imapd\r\n", {
-      A1: "* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\na1 OK done\r\n",
-      A9: "* BYE\r\na9 OK bye\r\n",
-    }));
-    const ev = await probeMailbox({ protocol: "imap", host: "127.0.0.1", address: "127.0.0.1", port: s.port, mode: "starttls", timeoutMs: 300 });
+    const s = await serve(
+      smtpScript("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] old imapd\r\n", {
+        A1: "* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\na1 OK done\r\n",
+        A9: "* BYE\r\na9 OK bye\r\n",
+      }),
+    );
+    const ev = await probeMailbox({
+      protocol: "imap",
+      host: "127.0.0.1",
+      address: "127.0.0.1",
+      port: s.port,
+      mode: "starttls",
+      timeoutMs: 300,
+    });
     const f = ids(judgeMailboxSession(ev, false));
     assert.ok(f.includes("imap.starttls.missing"));
     assert.ok(f.includes("imap.login.plaintext"));

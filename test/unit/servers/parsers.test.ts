@@ -6,17 +6,41 @@ import { imapCapabilities } from "../../../src/net/imap-client.js";
 import { classifyConnectError, parseHostPort } from "../../../src/net/tcp.js";
 import { parsePortList } from "../../../src/probes/ports.js";
 import { relayCases } from "../../../src/probes/relay.js";
-import { addressLiteral, ehloNameFor } from "../../../src/probes/smtp.js";
+import { addressLiteral, ehloNameFor, isHostName, tlsServerName } from "../../../src/probes/smtp.js";
 import { reverseName } from "../../../src/standards/reverse-name.js";
 import { bannerMeaning, diffCapabilities, parseEhlo } from "../../../src/standards/smtp-ehlo.js";
 
 describe("EHLO parsing", () => {
   it("reads every capability, SIZE and AUTH mechanisms", () => {
-    const c = parseEhlo(["mx.example.test Hello", "PIPELINING", "SIZE 52428800", "8BITMIME", "SMTPUTF8", "CHUNKING", "DSN", "ENHANCEDSTATUSCODES", "STARTTLS", "AUTH PLAIN LOGIN CRAM-MD5", "REQUIRETLS", "VRFY"]);
+    const c = parseEhlo([
+      "mx.example.test Hello",
+      "PIPELINING",
+      "SIZE 52428800",
+      "8BITMIME",
+      "SMTPUTF8",
+      "CHUNKING",
+      "DSN",
+      "ENHANCEDSTATUSCODES",
+      "STARTTLS",
+      "AUTH PLAIN LOGIN CRAM-MD5",
+      "REQUIRETLS",
+      "VRFY",
+    ]);
     assert.equal(c.greetName, "mx.example.test");
     assert.equal(c.size, 52428800);
     assert.deepEqual(c.auth, ["PLAIN", "LOGIN", "CRAM-MD5"]);
-    for (const k of ["starttls", "pipelining", "eightBitMime", "smtpUtf8", "chunking", "dsn", "enhancedStatusCodes", "requireTls", "vrfy"] as const) assert.equal(c[k], true, k);
+    for (const k of [
+      "starttls",
+      "pipelining",
+      "eightBitMime",
+      "smtpUtf8",
+      "chunking",
+      "dsn",
+      "enhancedStatusCodes",
+      "requireTls",
+      "vrfy",
+    ] as const)
+      assert.equal(c[k], true, k);
   });
 
   it("understands the old AUTH= form and lower case", () => {
@@ -68,9 +92,20 @@ describe("targets and ports", () => {
 
   it("builds reverse names for IPv4 and IPv6", () => {
     assert.equal(reverseName("192.0.2.1"), "1.2.0.192.in-addr.arpa");
-    assert.equal(reverseName("2001:db8::1"), "1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa");
+    assert.equal(
+      reverseName("2001:db8::1"),
+      "1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa",
+    );
     assert.equal(reverseName("::ffff:192.0.2.1"), "1.2.0.192.in-addr.arpa");
     assert.equal(reverseName("nope"), undefined);
+  });
+
+  it("only valid host names are used for SNI", () => {
+    assert.equal(isHostName("mx1.example.test"), true);
+    assert.equal(isHostName("mx.example.test."), true);
+    assert.equal(isHostName("bad name"), false);
+    assert.equal(tlsServerName("192.0.2.1"), undefined);
+    assert.equal(tlsServerName("mx\r\n.test"), undefined);
   });
 
   it("uses an address literal for EHLO when the name is not given", () => {
@@ -89,25 +124,74 @@ describe("relay test forms and verdicts", () => {
     assert.ok(cases.some((c) => c.to === "<@[192.0.2.1]:t@relay.invalid>"));
     assert.equal(cases.length, 8);
     assert.ok(relayCases("t@x.invalid", "2001:db8::1", "mx")[2]!.to.includes("[IPv6:2001:db8::1]"));
+    assert.equal(
+      relayCases("t@x.invalid", "192.0.2.1", "192.0.2.1")[1]!.from,
+      "<mxray-relay-test@[192.0.2.1]>",
+    );
   });
 
-  const reply = (code: number, text: string, enhanced?: string) => ({ code, lines: [text], ms: 1, ...(enhanced ? { enhanced } : {}) });
+  const reply = (code: number, text: string, enhanced?: string) => ({
+    code,
+    lines: [text],
+    ms: 1,
+    ...(enhanced ? { enhanced } : {}),
+  });
   const ok = reply(250, "2.1.0 Ok", "2.1.0");
 
   it("tells acceptance, refusal, domain and sender checks and temporary answers apart", () => {
-    assert.equal(relayVerdict({ from: "<>", to: "<a@b>", mail: ok, rcpt: reply(250, "2.1.5 Ok", "2.1.5") }), "accepted");
-    assert.equal(relayVerdict({ from: "<>", to: "<a@b>", mail: ok, rcpt: reply(554, "5.7.1 Relay access denied", "5.7.1") }), "refused");
-    assert.equal(relayVerdict({ from: "<>", to: "<a@b>", mail: ok, rcpt: reply(450, "4.1.2 <a@b>: Recipient address rejected: Domain not found", "4.1.2") }), "refused-domain");
-    assert.equal(relayVerdict({ from: "<>", to: "<a@b>", mail: ok, rcpt: reply(550, "5.1.8 <x@y>: Sender address rejected: Domain not found", "5.1.8") }), "refused-sender");
-    assert.equal(relayVerdict({ from: "<>", to: "<a@b>", mail: ok, rcpt: reply(451, "4.7.1 greylisted", "4.7.1") }), "temporary");
-    assert.equal(relayVerdict({ from: "<>", to: "<a@b>", mail: reply(553, "5.1.7 bad sender", "5.1.7") }), "sender-refused");
+    assert.equal(
+      relayVerdict({ from: "<>", to: "<a@b>", mail: ok, rcpt: reply(250, "2.1.5 Ok", "2.1.5") }),
+      "accepted",
+    );
+    assert.equal(
+      relayVerdict({
+        from: "<>",
+        to: "<a@b>",
+        mail: ok,
+        rcpt: reply(554, "5.7.1 Relay access denied", "5.7.1"),
+      }),
+      "refused",
+    );
+    assert.equal(
+      relayVerdict({
+        from: "<>",
+        to: "<a@b>",
+        mail: ok,
+        rcpt: reply(450, "4.1.2 <a@b>: Recipient address rejected: Domain not found", "4.1.2"),
+      }),
+      "refused-domain",
+    );
+    assert.equal(
+      relayVerdict({
+        from: "<>",
+        to: "<a@b>",
+        mail: ok,
+        rcpt: reply(550, "5.1.8 <x@y>: Sender address rejected: Domain not found", "5.1.8"),
+      }),
+      "refused-sender",
+    );
+    assert.equal(
+      relayVerdict({ from: "<>", to: "<a@b>", mail: ok, rcpt: reply(451, "4.7.1 greylisted", "4.7.1") }),
+      "temporary",
+    );
+    assert.equal(
+      relayVerdict({ from: "<>", to: "<a@b>", mail: reply(553, "5.1.7 bad sender", "5.1.7") }),
+      "sender-refused",
+    );
   });
 });
 
 describe("mailbox capabilities", () => {
   it("reads IMAP capabilities from the untagged line or the greeting code", () => {
-    assert.deepEqual(imapCapabilities(["* CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED"]), ["IMAP4REV1", "STARTTLS", "LOGINDISABLED"]);
-    assert.deepEqual(imapCapabilities(["* OK [CAPABILITY IMAP4rev1 SASL-IR] ready"]), ["IMAP4REV1", "SASL-IR"]);
+    assert.deepEqual(imapCapabilities(["* CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED"]), [
+      "IMAP4REV1",
+      "STARTTLS",
+      "LOGINDISABLED",
+    ]);
+    assert.deepEqual(imapCapabilities(["* OK [CAPABILITY IMAP4rev1 SASL-IR] ready"]), [
+      "IMAP4REV1",
+      "SASL-IR",
+    ]);
     assert.equal(imapCapabilities(["* OK ready"]), undefined);
   });
 

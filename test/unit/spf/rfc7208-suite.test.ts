@@ -12,11 +12,19 @@ test("the OpenSPF RFC 7208 suite passes entirely: results and explanations", asy
   const failures: string[] = [];
   for (const c of suite) {
     await t.test(`${c.scenario} / ${c.name}`, async () => {
-      const r = await spfQuery({ ip: c.host, sender: c.mailfrom, helo: c.helo }, { dns: suiteResolver(c.zone), now: FIXED_NOW });
+      const r = await spfQuery(
+        { ip: c.host, sender: c.mailfrom, helo: c.helo },
+        { dns: suiteResolver(c.zone), now: FIXED_NOW },
+      );
       const why = `${c.name} (spec ${c.spec ?? "?"}): got ${r.result}${r.reason ? ` (${r.reason})` : ""}, explanation ${JSON.stringify(r.explanation)}`;
       try {
         assert.ok(c.results.includes(r.result), `${why}; expected ${c.results.join(" or ")}`);
-        if (c.explanation !== undefined) assert.equal(r.explanation, c.explanation, `${why}; expected explanation ${JSON.stringify(c.explanation)}`);
+        if (c.explanation !== undefined)
+          assert.equal(
+            r.explanation,
+            c.explanation,
+            `${why}; expected explanation ${JSON.stringify(c.explanation)}`,
+          );
         passed++;
       } catch (err) {
         failures.push(why);

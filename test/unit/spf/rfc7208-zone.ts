@@ -60,8 +60,13 @@ function loadZone(data: Record<string, unknown[]>): Zone {
 export function loadSuite(file = SUITE_FILE): SuiteTest[] {
   const out: SuiteTest[] = [];
   for (const doc of parseAllDocuments(readFileSync(file, "utf8"))) {
-    if ("errors" in doc && doc.errors.length) throw new Error(`YAML error in ${file}: ${doc.errors[0]?.message}`);
-    const data = doc.toJS() as { description: string; tests: Record<string, Record<string, unknown>>; zonedata: Record<string, unknown[]> };
+    if ("errors" in doc && doc.errors.length)
+      throw new Error(`YAML error in ${file}: ${doc.errors[0]?.message}`);
+    const data = doc.toJS() as {
+      description: string;
+      tests: Record<string, Record<string, unknown>>;
+      zonedata: Record<string, unknown[]>;
+    };
     const zone = loadZone(data.zonedata);
     for (const [name, t] of Object.entries(data.tests)) {
       const result = t.result as string | string[];
@@ -105,7 +110,11 @@ function toRecord(name: string, type: string, value: unknown): DnsRecord | null 
 }
 
 /** What one question gets from the zone, before CNAMEs are followed. */
-export function zoneLookup(zone: Zone, qname: string, qtype: string): { status: DnsStatus; records: DnsRecord[]; cname?: string } {
+export function zoneLookup(
+  zone: Zone,
+  qname: string,
+  qtype: string,
+): { status: DnsStatus; records: DnsRecord[]; cname?: string } {
   const name = norm(qname);
   const entries = zone.get(name);
   if (!entries) return { status: name.startsWith("error.") ? "timeout" : "nxdomain", records: [] };
@@ -142,9 +151,28 @@ export function suiteResolver(zone: Zone): DnsClient {
           current = r.cname;
           continue;
         }
-        return { name: norm(qname), type, status: r.status, records: r.records, cnameChain: chain, authenticated: false, server: "rfc7208-suite", elapsedMs: 0 };
+        return {
+          name: norm(qname),
+          type,
+          status: r.status,
+          records: r.records,
+          cnameChain: chain,
+          authenticated: false,
+          server: "rfc7208-suite",
+          elapsedMs: 0,
+        };
       }
-      return { name: norm(qname), type, status: "error", records: [], cnameChain: chain, authenticated: false, server: "rfc7208-suite", elapsedMs: 0, detail: "CNAME loop" };
+      return {
+        name: norm(qname),
+        type,
+        status: "error",
+        records: [],
+        cnameChain: chain,
+        authenticated: false,
+        server: "rfc7208-suite",
+        elapsedMs: 0,
+        detail: "CNAME loop",
+      };
     },
   };
 }

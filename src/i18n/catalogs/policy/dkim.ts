@@ -26,6 +26,30 @@ export const dkimMessages: Catalog = {
       fix: "请提供您的邮件签名所用的选择器：查看已发送邮件中 DKIM-Signature 头的 s= 标签，然后用 --selector 名称 重新运行。",
     },
   },
+  "dkim.selectors.wildcard": {
+    en: {
+      summary: "A wildcard DKIM key answers for every selector of {domain} (seen at {name})",
+      why: "A TXT record at *._domainkey makes any selector resolve to the same key, so guessed selectors all look published and nothing can be learned from them. Verifiers accept signatures under any selector made with that key's private half.",
+      fix: "Replace the wildcard with one record per selector actually used for signing.",
+    },
+    "zh-CN": {
+      summary: "{domain} 有通配 DKIM 密钥，任何选择器都会得到应答（在 {name} 上观察到）",
+      why: "*._domainkey 上的 TXT 记录会让任意选择器都解析到同一把密钥，因此猜测的选择器看起来都已发布，无法从中得出任何结论。验证方会接受用该密钥对应私钥、以任意选择器生成的签名。",
+      fix: "删除通配记录，改为为实际用于签名的每个选择器各发布一条记录。",
+    },
+  },
+  "dkim.key.ed25519-without-rsa": {
+    en: {
+      summary: "Only ed25519 DKIM keys were found for {domain}, no RSA key",
+      why: "Many receivers still cannot verify ed25519 signatures (RFC 8463); for them a message signed only with ed25519 is unsigned. Ed25519 is meant to be used alongside RSA.",
+      fix: "Sign every message with an RSA-2048 key as well (a second selector and a second DKIM-Signature), or pass the RSA selector with --selector if it exists.",
+    },
+    "zh-CN": {
+      summary: "{domain} 只找到 ed25519 DKIM 密钥，没有 RSA 密钥",
+      why: "许多接收方仍不能验证 ed25519 签名（RFC 8463）；对它们而言，只带 ed25519 签名的邮件等同于未签名。ed25519 应与 RSA 并用。",
+      fix: "同时用 2048 位 RSA 密钥为每封邮件签名（使用第二个选择器、添加第二个 DKIM-Signature）；如果 RSA 选择器已存在，请用 --selector 指定它。",
+    },
+  },
   "dkim.selectors.lookup-failed": {
     en: {
       summary: "DKIM lookups failed for {count} selectors: {selectors}",
@@ -41,23 +65,23 @@ export const dkimMessages: Catalog = {
   "dkim.selector.missing": {
     en: {
       summary: "No DKIM key at {name} for the selector {selector} you gave ({status})",
-      why: "Receivers cannot verify signatures made with selector {selector}: they fail with \"no key for signature\" (permerror), and DMARC cannot use DKIM for this mail.",
-      fix: "Publish the public key from your signing system as a TXT record at {name} (\"v=DKIM1; k=rsa; p=...\"), or fix the selector name in the signer.",
+      why: 'Receivers cannot verify signatures made with selector {selector}: they fail with "no key for signature" (permerror), and DMARC cannot use DKIM for this mail.',
+      fix: 'Publish the public key from your signing system as a TXT record at {name} ("v=DKIM1; k=rsa; p=..."), or fix the selector name in the signer.',
     },
     "zh-CN": {
       summary: "您指定的选择器 {selector} 在 {name} 没有 DKIM 密钥（{status}）",
       why: "接收方无法验证以选择器 {selector} 生成的签名，结果为“找不到签名密钥”（permerror），DMARC 也无法利用这些邮件的 DKIM。",
-      fix: "把签名系统的公钥以 TXT 记录发布到 {name}（\"v=DKIM1; k=rsa; p=...\"），或在签名端修正选择器名称。",
+      fix: '把签名系统的公钥以 TXT 记录发布到 {name}（"v=DKIM1; k=rsa; p=..."），或在签名端修正选择器名称。',
     },
   },
   "dkim.selector.invalid": {
     en: {
-      summary: "\"{selector}\" cannot be a DKIM selector; it was not looked up",
+      summary: '"{selector}" cannot be a DKIM selector; it was not looked up',
       why: "A selector is one or more DNS labels (letters, digits, '-', '_', separated by dots).",
       fix: "Check the s= tag of a DKIM-Signature header and pass exactly that value to --selector.",
     },
     "zh-CN": {
-      summary: "\"{selector}\" 不是合法的 DKIM 选择器，未进行查询",
+      summary: '"{selector}" 不是合法的 DKIM 选择器，未进行查询',
       why: "选择器由一个或多个 DNS 标签组成（字母、数字、'-'、'_'，以点分隔）。",
       fix: "查看 DKIM-Signature 头中的 s= 标签，把该值原样传给 --selector。",
     },
@@ -77,25 +101,25 @@ export const dkimMessages: Catalog = {
   "dkim.record.version-invalid": {
     en: {
       summary: "The DKIM record at {name} has {text}; verifiers ignore the record",
-      why: "RFC 6376 §3.6.1: when v= is present it must be the first tag and exactly \"DKIM1\", otherwise the record MUST be ignored: signatures with selector {selector} fail.",
-      fix: "Start the record with \"v=DKIM1;\" or leave v= out.",
+      why: 'RFC 6376 §3.6.1: when v= is present it must be the first tag and exactly "DKIM1", otherwise the record MUST be ignored: signatures with selector {selector} fail.',
+      fix: 'Start the record with "v=DKIM1;" or leave v= out.',
     },
     "zh-CN": {
       summary: "{name} 的 DKIM 记录中为 {text}，验证方会忽略该记录",
-      why: "RFC 6376 §3.6.1 规定：v= 若存在，必须是第一个标签且值恰为 \"DKIM1\"，否则记录必须被忽略，使用选择器 {selector} 的签名将验证失败。",
-      fix: "让记录以 \"v=DKIM1;\" 开头，或者不写 v=。",
+      why: 'RFC 6376 §3.6.1 规定：v= 若存在，必须是第一个标签且值恰为 "DKIM1"，否则记录必须被忽略，使用选择器 {selector} 的签名将验证失败。',
+      fix: '让记录以 "v=DKIM1;" 开头，或者不写 v=。',
     },
   },
   "dkim.record.missing-key": {
     en: {
       summary: "The DKIM record at {name} has no p= tag",
       why: "p= carries the public key; without it the record is not a DKIM key and signatures with selector {selector} cannot be verified.",
-      fix: "Publish the full key record: \"v=DKIM1; k=rsa; p=<base64 public key>\".",
+      fix: 'Publish the full key record: "v=DKIM1; k=rsa; p=<base64 public key>".',
     },
     "zh-CN": {
       summary: "{name} 的 DKIM 记录缺少 p= 标签",
       why: "p= 承载公钥；缺少它，该记录就不是 DKIM 密钥，使用选择器 {selector} 的签名无法验证。",
-      fix: "发布完整的密钥记录：\"v=DKIM1; k=rsa; p=<base64 公钥>\"。",
+      fix: '发布完整的密钥记录："v=DKIM1; k=rsa; p=<base64 公钥>"。',
     },
   },
   "dkim.key.bad-base64": {
@@ -149,12 +173,12 @@ export const dkimMessages: Catalog = {
   "dkim.key.not-for-email": {
     en: {
       summary: "The DKIM key at {name} has s={value}: not usable for e-mail",
-      why: "s= lists the services the key may be used for; without \"email\" or \"*\" verifiers reject mail signatures with selector {selector}.",
+      why: 's= lists the services the key may be used for; without "email" or "*" verifiers reject mail signatures with selector {selector}.',
       fix: "Remove s= or set s=email.",
     },
     "zh-CN": {
       summary: "{name} 的 DKIM 密钥为 s={value}：不能用于电子邮件",
-      why: "s= 列出该密钥可用的服务类型；不含 \"email\" 或 \"*\" 时，验证方会拒绝使用选择器 {selector} 的邮件签名。",
+      why: 's= 列出该密钥可用的服务类型；不含 "email" 或 "*" 时，验证方会拒绝使用选择器 {selector} 的邮件签名。',
       fix: "删除 s= 或设为 s=email。",
     },
   },
@@ -221,12 +245,12 @@ export const dkimMessages: Catalog = {
   "dkim.key.pkcs1": {
     en: {
       summary: "The RSA key for selector {selector} is published in PKCS#1 form, not SubjectPublicKeyInfo",
-      why: "RFC 6376 specifies the SubjectPublicKeyInfo encoding (base64 starting with \"MII...BAQEFAAO\"). Many verifiers accept bare PKCS#1 keys, some reject them.",
+      why: 'RFC 6376 specifies the SubjectPublicKeyInfo encoding (base64 starting with "MII...BAQEFAAO"). Many verifiers accept bare PKCS#1 keys, some reject them.',
       fix: "Re-export the public key as SubjectPublicKeyInfo, e.g. openssl rsa -in key.pem -pubout -outform DER | base64 -w0.",
     },
     "zh-CN": {
       summary: "选择器 {selector} 的 RSA 密钥以 PKCS#1 格式发布，而不是 SubjectPublicKeyInfo",
-      why: "RFC 6376 规定使用 SubjectPublicKeyInfo 编码（base64 以 \"MII...BAQEFAAO\" 开头）。许多验证方也接受裸 PKCS#1 密钥，但有些会拒绝。",
+      why: 'RFC 6376 规定使用 SubjectPublicKeyInfo 编码（base64 以 "MII...BAQEFAAO" 开头）。许多验证方也接受裸 PKCS#1 密钥，但有些会拒绝。',
       fix: "以 SubjectPublicKeyInfo 格式重新导出公钥，例如 openssl rsa -in key.pem -pubout -outform DER | base64 -w0。",
     },
   },
@@ -244,48 +268,48 @@ export const dkimMessages: Catalog = {
   },
   "dkim.syntax.empty-tag": {
     en: {
-      summary: "Empty tag (\";;\") at position {position} of the DKIM record at {name}",
+      summary: 'Empty tag (";;") at position {position} of the DKIM record at {name}',
       why: "The tag-list grammar does not allow an empty entry between semicolons. Most verifiers tolerate it.",
       fix: "Remove the extra semicolon.",
     },
     "zh-CN": {
-      summary: "{name} 的 DKIM 记录第 {position} 个字符处有空标签（\";;\"）",
+      summary: '{name} 的 DKIM 记录第 {position} 个字符处有空标签（";;"）',
       why: "标签列表语法不允许两个分号之间为空。大多数验证方能容忍。",
       fix: "删除多余的分号。",
     },
   },
   "dkim.syntax.missing-equals": {
     en: {
-      summary: "\"{text}\" at position {position} of the DKIM record at {name} is not a tag=value pair",
+      summary: '"{text}" at position {position} of the DKIM record at {name} is not a tag=value pair',
       why: "Verifiers that parse strictly reject the record, and signatures with selector {selector} fail.",
       fix: "Correct the record at position {position}: separate tags with ';' and write each as name=value.",
     },
     "zh-CN": {
-      summary: "{name} 的 DKIM 记录第 {position} 个字符处的 \"{text}\" 不是 标签=值 形式",
+      summary: '{name} 的 DKIM 记录第 {position} 个字符处的 "{text}" 不是 标签=值 形式',
       why: "严格解析的验证方会拒绝该记录，使用选择器 {selector} 的签名将失败。",
       fix: "修正第 {position} 个字符处：标签之间用分号分隔，每项写成 名称=值。",
     },
   },
   "dkim.syntax.bad-name": {
     en: {
-      summary: "Invalid tag name \"{text}\" at position {position} of the DKIM record at {name}",
+      summary: 'Invalid tag name "{text}" at position {position} of the DKIM record at {name}',
       why: "Tag names are letters, digits and '_' starting with a letter; strict verifiers reject the record.",
       fix: "Correct the tag name at position {position}.",
     },
     "zh-CN": {
-      summary: "{name} 的 DKIM 记录第 {position} 个字符处的标签名 \"{text}\" 无效",
+      summary: '{name} 的 DKIM 记录第 {position} 个字符处的标签名 "{text}" 无效',
       why: "标签名只能由字母、数字和下划线组成且以字母开头；严格的验证方会拒绝该记录。",
       fix: "修正第 {position} 个字符处的标签名。",
     },
   },
   "dkim.syntax.bad-value-char": {
     en: {
-      summary: "Invalid character \"{text}\" in {tag}= at position {position} of the DKIM record at {name}",
+      summary: 'Invalid character "{text}" in {tag}= at position {position} of the DKIM record at {name}',
       why: "Tag values may only contain printable ASCII other than ';' (plus folding whitespace); verifiers may reject the record.",
       fix: "Retype the value of {tag}= in plain ASCII.",
     },
     "zh-CN": {
-      summary: "{name} 的 DKIM 记录中 {tag}= 在第 {position} 个字符处含有无效字符 \"{text}\"",
+      summary: '{name} 的 DKIM 记录中 {tag}= 在第 {position} 个字符处含有无效字符 "{text}"',
       why: "标签值只能包含除分号外的可打印 ASCII 字符（以及折叠空白）；验证方可能拒绝该记录。",
       fix: "用纯 ASCII 字符重新输入 {tag}= 的值。",
     },

@@ -4,12 +4,14 @@ import type { Catalog } from "../../types.js";
 export const dmarcMessages: Catalog = {
   "dmarc.record.valid": {
     en: {
-      summary: "DMARC policy at {name}: p={policy}, subdomains {subdomainPolicy}, non-existent subdomains {nonExistentPolicy} (alignment DKIM {adkim}, SPF {aspf})",
+      summary:
+        "DMARC policy at {name}: p={policy}, subdomains {subdomainPolicy}, non-existent subdomains {nonExistentPolicy} (alignment DKIM {adkim}, SPF {aspf})",
       why: "Receivers apply this policy to mail whose From domain fails both aligned SPF and aligned DKIM.",
       fix: "",
     },
     "zh-CN": {
-      summary: "{name} 的 DMARC 策略：p={policy}，子域 {subdomainPolicy}，不存在的子域 {nonExistentPolicy}（对齐方式 DKIM {adkim}，SPF {aspf}）",
+      summary:
+        "{name} 的 DMARC 策略：p={policy}，子域 {subdomainPolicy}，不存在的子域 {nonExistentPolicy}（对齐方式 DKIM {adkim}，SPF {aspf}）",
       why: "对于发件人（From）域名既未通过对齐的 SPF、也未通过对齐的 DKIM 的邮件，接收方会执行此策略。",
       fix: "",
     },
@@ -18,24 +20,24 @@ export const dmarcMessages: Catalog = {
     en: {
       summary: "No DMARC record for {domain} (asked {names})",
       why: "Without DMARC, anyone can send mail that claims to come from this domain and receivers have no instruction to reject it. Gmail, Yahoo and Outlook require a DMARC record from bulk senders, and you receive no reports about who sends in your name.",
-      fix: "Publish a TXT record at _dmarc.{domain}, starting with monitoring: \"v=DMARC1; p=none; rua=mailto:dmarc-reports@{domain}\". Read the reports, fix SPF and DKIM for every legitimate sender, then move to p=quarantine and p=reject.",
+      fix: 'Publish a TXT record at _dmarc.{domain}, starting with monitoring: "v=DMARC1; p=none; rua=mailto:dmarc-reports@{domain}". Read the reports, fix SPF and DKIM for every legitimate sender, then move to p=quarantine and p=reject.',
     },
     "zh-CN": {
       summary: "{domain} 没有 DMARC 记录（已查询 {names}）",
       why: "没有 DMARC，任何人都可以冒用该域名发信，而接收方得不到拒收的指示。Gmail、Yahoo 和 Outlook 要求批量发件人必须发布 DMARC 记录，而且您也收不到任何关于谁在以您的名义发信的报告。",
-      fix: "在 _dmarc.{domain} 发布 TXT 记录，先从监控开始：\"v=DMARC1; p=none; rua=mailto:dmarc-reports@{domain}\"。阅读报告，为每个合法发件来源配好 SPF 和 DKIM，再逐步改为 p=quarantine 和 p=reject。",
+      fix: '在 _dmarc.{domain} 发布 TXT 记录，先从监控开始："v=DMARC1; p=none; rua=mailto:dmarc-reports@{domain}"。阅读报告，为每个合法发件来源配好 SPF 和 DKIM，再逐步改为 p=quarantine 和 p=reject。',
     },
   },
   "dmarc.record.ignored": {
     en: {
-      summary: "A TXT record at {name} looks like DMARC but is ignored by receivers: \"{record}\"",
+      summary: 'A TXT record at {name} looks like DMARC but is ignored by receivers: "{record}"',
       why: "Receivers only keep TXT records that begin exactly with \"v=DMARC1\" (upper case, first tag, followed by ';'). Anything else is discarded as if it were not there.",
-      fix: "Rewrite the record so that it starts with \"v=DMARC1;\" followed by p=, e.g. \"v=DMARC1; p=reject; rua=mailto:...\".",
+      fix: 'Rewrite the record so that it starts with "v=DMARC1;" followed by p=, e.g. "v=DMARC1; p=reject; rua=mailto:...".',
     },
     "zh-CN": {
-      summary: "{name} 上有一条看似 DMARC 的 TXT 记录，但接收方会忽略它：\"{record}\"",
-      why: "接收方只采用以 \"v=DMARC1\" 开头（大写、作为第一个标签、后接分号）的 TXT 记录，其他记录一律视为不存在。",
-      fix: "改写该记录，使其以 \"v=DMARC1;\" 开头并紧跟 p=，例如 \"v=DMARC1; p=reject; rua=mailto:...\"。",
+      summary: '{name} 上有一条看似 DMARC 的 TXT 记录，但接收方会忽略它："{record}"',
+      why: '接收方只采用以 "v=DMARC1" 开头（大写、作为第一个标签、后接分号）的 TXT 记录，其他记录一律视为不存在。',
+      fix: '改写该记录，使其以 "v=DMARC1;" 开头并紧跟 p=，例如 "v=DMARC1; p=reject; rua=mailto:..."。',
     },
   },
   "dmarc.record.multiple": {
@@ -52,7 +54,8 @@ export const dmarcMessages: Catalog = {
   },
   "dmarc.record.inherited": {
     en: {
-      summary: "{domain} has no DMARC record of its own; the policy of {orgDomain} applies (p for subdomains: {policy})",
+      summary:
+        "{domain} has no DMARC record of its own; the policy of {orgDomain} applies (p for subdomains: {policy})",
       why: "Receivers fall back to the organizational domain's record, applying its sp= (or p= when sp= is absent) to subdomains. That is correct when intended, but the policy is set and reported on {orgDomain}.",
       fix: "Nothing to do if this is intended. To give {domain} its own policy or report address, publish a record at _dmarc.{domain}.",
     },
@@ -62,50 +65,77 @@ export const dmarcMessages: Catalog = {
       fix: "如属有意，无需处理。若要为 {domain} 单独设置策略或报告地址，请在 _dmarc.{domain} 发布记录。",
     },
   },
+  "dmarc.discovery.tree-walk-differs": {
+    en: {
+      summary:
+        "Receivers disagree on the DMARC policy of {domain}: RFC 7489 ones use {pslName} ({pslPolicy}), RFC 9989 ones use {walkName} ({walkPolicy})",
+      why: "RFC 7489 receivers go from the domain straight to its organizational domain (Public Suffix List); RFC 9989 (DMARCbis) receivers walk up the DNS tree and stop at the first record, here {walkName}. As receivers upgrade, the policy applied to {domain} changes.",
+      fix: "Publish a record at _dmarc.{domain} itself so that every receiver applies the same policy, or remove {walkName} if it is a leftover.",
+    },
+    "zh-CN": {
+      summary:
+        "接收方对 {domain} 的 DMARC 策略看法不一：遵循 RFC 7489 的使用 {pslName}（{pslPolicy}），遵循 RFC 9989 的使用 {walkName}（{walkPolicy}）",
+      why: "遵循 RFC 7489 的接收方会从该域名直接跳到其组织域（依据公共后缀列表）；遵循 RFC 9989（DMARCbis）的接收方则沿 DNS 树逐级向上，遇到第一条记录即停止，这里是 {walkName}。随着接收方升级，{domain} 实际适用的策略会发生变化。",
+      fix: "在 _dmarc.{domain} 本身发布记录，让所有接收方执行同一策略；如果 {walkName} 是遗留记录，请将其删除。",
+    },
+  },
+  "dmarc.discovery.tree-walk-only": {
+    en: {
+      summary: "Only RFC 9989 receivers find a DMARC policy for {domain}, at {walkName} ({walkPolicy})",
+      why: "The record at {walkName} lies between {domain} and its organizational domain, which has no record. RFC 7489 receivers never look there, so for them {domain} has no DMARC policy.",
+      fix: "Publish the policy at _dmarc.{domain} or at the organizational domain so that every receiver finds it.",
+    },
+    "zh-CN": {
+      summary: "只有遵循 RFC 9989 的接收方能找到 {domain} 的 DMARC 策略，位于 {walkName}（{walkPolicy}）",
+      why: "{walkName} 上的记录位于 {domain} 与其组织域之间，而组织域本身没有记录。遵循 RFC 7489 的接收方从不查询那里，对它们来说 {domain} 没有 DMARC 策略。",
+      fix: "把策略发布在 _dmarc.{domain} 或组织域上，使所有接收方都能找到。",
+    },
+  },
   "dmarc.syntax.empty-tag": {
     en: {
-      summary: "Empty tag (\";;\") at position {position} of the DMARC record at {name}",
+      summary: 'Empty tag (";;") at position {position} of the DMARC record at {name}',
       why: "The tag-list grammar does not allow an empty entry between semicolons. Common receivers tolerate it, strict parsers may reject the record.",
       fix: "Remove the extra semicolon.",
     },
     "zh-CN": {
-      summary: "{name} 的 DMARC 记录第 {position} 个字符处有空标签（\";;\"）",
+      summary: '{name} 的 DMARC 记录第 {position} 个字符处有空标签（";;"）',
       why: "标签列表语法不允许两个分号之间为空。常见接收方能容忍，但严格的解析器可能拒绝整条记录。",
       fix: "删除多余的分号。",
     },
   },
   "dmarc.syntax.missing-equals": {
     en: {
-      summary: "\"{text}\" at position {position} of the DMARC record at {name} is not a tag=value pair",
+      summary: '"{text}" at position {position} of the DMARC record at {name} is not a tag=value pair',
       why: "Every entry of a DMARC record must be name=value separated by semicolons; a receiver cannot read this part. A missing ';' between two tags often causes it.",
       fix: "Correct the record at position {position}: separate tags with ';' and write each as name=value.",
     },
     "zh-CN": {
-      summary: "{name} 的 DMARC 记录第 {position} 个字符处的 \"{text}\" 不是 标签=值 形式",
+      summary: '{name} 的 DMARC 记录第 {position} 个字符处的 "{text}" 不是 标签=值 形式',
       why: "DMARC 记录的每一项都必须是以分号分隔的 名称=值，接收方无法解析这一部分。两个标签之间漏写分号常导致此问题。",
       fix: "修正第 {position} 个字符处的内容：标签之间用分号分隔，每项写成 名称=值。",
     },
   },
   "dmarc.syntax.bad-name": {
     en: {
-      summary: "Invalid tag name \"{text}\" at position {position} of the DMARC record at {name}",
+      summary: 'Invalid tag name "{text}" at position {position} of the DMARC record at {name}',
       why: "Tag names are letters, digits and '_' starting with a letter; receivers cannot read this entry.",
       fix: "Correct the tag name at position {position}.",
     },
     "zh-CN": {
-      summary: "{name} 的 DMARC 记录第 {position} 个字符处的标签名 \"{text}\" 无效",
+      summary: '{name} 的 DMARC 记录第 {position} 个字符处的标签名 "{text}" 无效',
       why: "标签名只能由字母、数字和下划线组成且以字母开头，接收方无法解析这一项。",
       fix: "修正第 {position} 个字符处的标签名。",
     },
   },
   "dmarc.syntax.bad-value-char": {
     en: {
-      summary: "Invalid character \"{text}\" in the value of {tag}= at position {position} of the DMARC record at {name}",
+      summary:
+        'Invalid character "{text}" in the value of {tag}= at position {position} of the DMARC record at {name}',
       why: "Tag values may only contain printable ASCII other than ';'. Non-ASCII characters (often typographic quotes or non-breaking spaces pasted from a document) make the record unreadable.",
       fix: "Retype the value of {tag}= in plain ASCII.",
     },
     "zh-CN": {
-      summary: "{name} 的 DMARC 记录中 {tag}= 的值在第 {position} 个字符处含有无效字符 \"{text}\"",
+      summary: '{name} 的 DMARC 记录中 {tag}= 的值在第 {position} 个字符处含有无效字符 "{text}"',
       why: "标签值只能包含除分号外的可打印 ASCII 字符。非 ASCII 字符（常见于从文档中粘贴的全角引号或不间断空格）会使记录无法解析。",
       fix: "用纯 ASCII 字符重新输入 {tag}= 的值。",
     },
@@ -173,12 +203,12 @@ export const dmarcMessages: Catalog = {
   "dmarc.tag.unknown": {
     en: {
       summary: "Unknown tag {tag}= in the DMARC record at {name}",
-      why: "Receivers ignore unknown tags. It is often a misspelt tag (e.g. \"rau\" for \"rua\"), in which case the intended setting is not applied.",
+      why: 'Receivers ignore unknown tags. It is often a misspelt tag (e.g. "rau" for "rua"), in which case the intended setting is not applied.',
       fix: "Correct or remove {tag}=. Known tags: v, p, sp, np, adkim, aspf, pct, fo, rf, ri, rua, ruf, t, psd.",
     },
     "zh-CN": {
       summary: "{name} 的 DMARC 记录中有未知标签 {tag}=",
-      why: "接收方会忽略未知标签。这通常是拼写错误（例如把 \"rua\" 写成 \"rau\"），此时本应生效的设置并未生效。",
+      why: '接收方会忽略未知标签。这通常是拼写错误（例如把 "rua" 写成 "rau"），此时本应生效的设置并未生效。',
       fix: "改正或删除 {tag}=。已知标签有：v、p、sp、np、adkim、aspf、pct、fo、rf、ri、rua、ruf、t、psd。",
     },
   },
@@ -232,7 +262,8 @@ export const dmarcMessages: Catalog = {
   },
   "dmarc.subdomain-policy.none": {
     en: {
-      summary: "The DMARC record at {name} protects the domain (p={policy}) but leaves subdomains open ({tag}=none)",
+      summary:
+        "The DMARC record at {name} protects the domain (p={policy}) but leaves subdomains open ({tag}=none)",
       why: "Spoofers simply use a subdomain (invoice.example.com) that receivers then treat with p=none. sp= covers existing subdomains, np= (RFC 9091) non-existent ones.",
       fix: "Remove {tag}=none or set it to quarantine/reject, unless a subdomain really sends unauthenticated mail you cannot fix yet.",
     },
@@ -256,24 +287,24 @@ export const dmarcMessages: Catalog = {
   },
   "dmarc.uri.not-mailto": {
     en: {
-      summary: "{tag}= of the DMARC record at {name} lists \"{uri}\", which is not a mailto: address",
+      summary: '{tag}= of the DMARC record at {name} lists "{uri}", which is not a mailto: address',
       why: "Receivers deliver DMARC reports by e-mail only; other URI schemes are ignored, so no report reaches this destination.",
       fix: "Use mailto: addresses in {tag}=, e.g. {tag}=mailto:dmarc@example.com.",
     },
     "zh-CN": {
-      summary: "{name} 的 DMARC 记录中 {tag}= 列出的 \"{uri}\" 不是 mailto: 地址",
+      summary: '{name} 的 DMARC 记录中 {tag}= 列出的 "{uri}" 不是 mailto: 地址',
       why: "接收方只通过电子邮件发送 DMARC 报告，其他 URI 方案会被忽略，因此该目的地收不到任何报告。",
       fix: "在 {tag}= 中使用 mailto: 地址，例如 {tag}=mailto:dmarc@example.com。",
     },
   },
   "dmarc.uri.invalid": {
     en: {
-      summary: "{tag}= of the DMARC record at {name} has an invalid URI \"{uri}\"",
+      summary: '{tag}= of the DMARC record at {name} has an invalid URI "{uri}"',
       why: "Receivers cannot send reports to an address they cannot parse. Commas and '!' inside a URI must be percent-encoded; the size limit is written as !10m after the address.",
       fix: "Write each destination as mailto:local@domain, separated by commas.",
     },
     "zh-CN": {
-      summary: "{name} 的 DMARC 记录中 {tag}= 含无效 URI \"{uri}\"",
+      summary: '{name} 的 DMARC 记录中 {tag}= 含无效 URI "{uri}"',
       why: "接收方无法向无法解析的地址发送报告。URI 内的逗号和 '!' 必须进行百分号编码；大小限制写在地址之后，如 !10m。",
       fix: "把每个目的地写成 mailto:本地部分@域名，用逗号分隔。",
     },
@@ -318,12 +349,12 @@ export const dmarcMessages: Catalog = {
     en: {
       summary: "Report destination {destination} ({tags}) has not authorised reports for {policyDomain}",
       why: "For an address outside your organization, receivers first look up {authName}; without a TXT record starting with v=DMARC1 there, they send no reports to it (RFC 7489 §7.1).",
-      fix: "Ask the operator of {destination} to publish {authName} TXT \"v=DMARC1\" (reporting services do this when you register the domain), or use an address in your own domain.",
+      fix: 'Ask the operator of {destination} to publish {authName} TXT "v=DMARC1" (reporting services do this when you register the domain), or use an address in your own domain.',
     },
     "zh-CN": {
       summary: "报告目的地 {destination}（{tags}）未授权接收 {policyDomain} 的报告",
       why: "对于组织外的地址，接收方会先查询 {authName}；若该处没有以 v=DMARC1 开头的 TXT 记录，就不会向其发送报告（RFC 7489 §7.1）。",
-      fix: "请 {destination} 的运营方发布 {authName} TXT \"v=DMARC1\"（报告服务商通常在您登记域名时完成），或改用您自己域名下的地址。",
+      fix: '请 {destination} 的运营方发布 {authName} TXT "v=DMARC1"（报告服务商通常在您登记域名时完成），或改用您自己域名下的地址。',
     },
   },
 };

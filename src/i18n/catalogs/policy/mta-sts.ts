@@ -18,58 +18,58 @@ export const mtaStsMessages: Catalog = {
     en: {
       summary: "{domain} does not publish MTA-STS (no TXT record at {name})",
       why: "Without MTA-STS (RFC 8461), sending servers fall back to plain text when STARTTLS is stripped by an attacker, and accept any certificate. DANE is the alternative for DNSSEC-signed domains.",
-      fix: "Publish a policy at https://mta-sts.{domain}/.well-known/mta-sts.txt (start with mode: testing), then a TXT record \"v=STSv1; id=<timestamp>\" at {name}, and a TLS-RPT record to receive reports.",
+      fix: 'Publish a policy at https://mta-sts.{domain}/.well-known/mta-sts.txt (start with mode: testing), then a TXT record "v=STSv1; id=<timestamp>" at {name}, and a TLS-RPT record to receive reports.',
     },
     "zh-CN": {
       summary: "{domain} 未部署 MTA-STS（{name} 没有 TXT 记录）",
       why: "没有 MTA-STS（RFC 8461）时，若 STARTTLS 被攻击者剥离，发送方会退回明文传输，并接受任何证书。对于已签名 DNSSEC 的域名，DANE 是另一种选择。",
-      fix: "在 https://mta-sts.{domain}/.well-known/mta-sts.txt 发布策略（先用 mode: testing），再在 {name} 发布 TXT 记录 \"v=STSv1; id=<时间戳>\"，并发布 TLS-RPT 记录以接收报告。",
+      fix: '在 https://mta-sts.{domain}/.well-known/mta-sts.txt 发布策略（先用 mode: testing），再在 {name} 发布 TXT 记录 "v=STSv1; id=<时间戳>"，并发布 TLS-RPT 记录以接收报告。',
     },
   },
   "mta-sts.record.missing-policy-present": {
     en: {
       summary: "An MTA-STS policy is served at {url}, but there is no TXT record at {name}",
       why: "Senders only fetch the policy after finding the _mta-sts TXT record, so the policy is never used.",
-      fix: "Publish {name} TXT \"v=STSv1; id=<timestamp>\".",
+      fix: 'Publish {name} TXT "v=STSv1; id=<timestamp>".',
     },
     "zh-CN": {
       summary: "{url} 提供了 MTA-STS 策略，但 {name} 没有 TXT 记录",
       why: "发送方只有先找到 _mta-sts TXT 记录才会去获取策略，因此该策略永远不会被使用。",
-      fix: "发布 {name} TXT \"v=STSv1; id=<时间戳>\"。",
+      fix: '发布 {name} TXT "v=STSv1; id=<时间戳>"。',
     },
   },
   "mta-sts.record.ignored": {
     en: {
-      summary: "A TXT record at {name} is ignored by senders: \"{record}\"",
-      why: "RFC 8461 §3.1: records that do not begin with \"v=STSv1;\" (exact case) are discarded.",
-      fix: "Write the record as \"v=STSv1; id=<1-32 letters or digits>\".",
+      summary: 'A TXT record at {name} is ignored by senders: "{record}"',
+      why: 'RFC 8461 §3.1: records that do not begin with "v=STSv1;" (exact case) are discarded.',
+      fix: 'Write the record as "v=STSv1; id=<1-32 letters or digits>".',
     },
     "zh-CN": {
-      summary: "{name} 上的一条 TXT 记录会被发送方忽略：\"{record}\"",
-      why: "RFC 8461 §3.1：不以 \"v=STSv1;\"（大小写须一致）开头的记录会被丢弃。",
-      fix: "把记录写成 \"v=STSv1; id=<1 到 32 个字母或数字>\"。",
+      summary: '{name} 上的一条 TXT 记录会被发送方忽略："{record}"',
+      why: 'RFC 8461 §3.1：不以 "v=STSv1;"（大小写须一致）开头的记录会被丢弃。',
+      fix: '把记录写成 "v=STSv1; id=<1 到 32 个字母或数字>"。',
     },
   },
   "mta-sts.record.multiple": {
     en: {
       summary: "{count} MTA-STS records at {name}: senders treat the domain as having no policy",
       why: "RFC 8461 §3.1: if the number of v=STSv1 records is not exactly one, senders MUST assume there is no MTA-STS policy.",
-      fix: "Keep exactly one \"v=STSv1; id=...\" record at {name}.",
+      fix: 'Keep exactly one "v=STSv1; id=..." record at {name}.',
     },
     "zh-CN": {
       summary: "{name} 上有 {count} 条 MTA-STS 记录：发送方会视为没有策略",
       why: "RFC 8461 §3.1：若 v=STSv1 记录不止一条，发送方必须认为该域名没有 MTA-STS 策略。",
-      fix: "在 {name} 只保留一条 \"v=STSv1; id=...\" 记录。",
+      fix: '在 {name} 只保留一条 "v=STSv1; id=..." 记录。',
     },
   },
   "mta-sts.record.id-invalid": {
     en: {
-      summary: "MTA-STS record at {name} has an invalid id \"{value}\"",
+      summary: 'MTA-STS record at {name} has an invalid id "{value}"',
       why: "RFC 8461 §3.1: id is 1 to 32 letters or digits. Senders treat a syntactically invalid record as no policy.",
       fix: "Use a timestamp such as id=20240131T120000 (letters and digits only, no '-', '_' or ':').",
     },
     "zh-CN": {
-      summary: "{name} 的 MTA-STS 记录中 id \"{value}\" 无效",
+      summary: '{name} 的 MTA-STS 记录中 id "{value}" 无效',
       why: "RFC 8461 §3.1：id 只能是 1 到 32 个字母或数字。语法无效的记录会被发送方视为没有策略。",
       fix: "使用类似 id=20240131T120000 的时间戳（只含字母和数字，不能有 '-'、'_' 或 ':'）。",
     },
@@ -88,14 +88,14 @@ export const mtaStsMessages: Catalog = {
   },
   "mta-sts.record.syntax": {
     en: {
-      summary: "Syntax error at position {position} of the MTA-STS record at {name}: \"{text}\"",
+      summary: 'Syntax error at position {position} of the MTA-STS record at {name}: "{text}"',
       why: "Senders treat a syntactically invalid record as no policy (RFC 8461 §3.1).",
-      fix: "Write the record as \"v=STSv1; id=<timestamp>\".",
+      fix: 'Write the record as "v=STSv1; id=<timestamp>".',
     },
     "zh-CN": {
-      summary: "{name} 的 MTA-STS 记录第 {position} 个字符处有语法错误：\"{text}\"",
+      summary: '{name} 的 MTA-STS 记录第 {position} 个字符处有语法错误："{text}"',
       why: "发送方会把语法无效的记录视为没有策略（RFC 8461 §3.1）。",
-      fix: "把记录写成 \"v=STSv1; id=<时间戳>\"。",
+      fix: '把记录写成 "v=STSv1; id=<时间戳>"。',
     },
   },
   "mta-sts.record.duplicate-tag": {
@@ -220,14 +220,26 @@ export const mtaStsMessages: Catalog = {
   },
   "mta-sts.policy.syntax": {
     en: {
-      summary: "Line {line} of the MTA-STS policy is not \"key: value\": \"{text}\"",
+      summary: 'Line {line} of the MTA-STS policy is not "key: value": "{text}"',
       why: "Senders parse the policy strictly (RFC 8461 §3.2); an unreadable line can make them reject the whole policy.",
       fix: "Write each line as key: value with lower-case keys (version, mode, mx, max_age).",
     },
     "zh-CN": {
-      summary: "MTA-STS 策略第 {line} 行不是 \"键: 值\" 格式：\"{text}\"",
+      summary: 'MTA-STS 策略第 {line} 行不是 "键: 值" 格式："{text}"',
       why: "发送方会严格解析策略（RFC 8461 §3.2）；无法解析的行可能导致整个策略被拒绝。",
       fix: "每行写成 键: 值，键名用小写（version、mode、mx、max_age）。",
+    },
+  },
+  "mta-sts.policy.bom": {
+    en: {
+      summary: "The MTA-STS policy at {url} starts with a byte order mark (BOM)",
+      why: "The policy is plain ASCII text. Senders that parse strictly read the invisible BOM as part of the first key, which then is not \"version\", and may reject the whole policy.",
+      fix: "Save the file without BOM (\"UTF-8\" rather than \"UTF-8 with BOM\" in your editor).",
+    },
+    "zh-CN": {
+      summary: "{url} 上的 MTA-STS 策略以字节顺序标记（BOM）开头",
+      why: "策略应为纯 ASCII 文本。严格解析的发送方会把不可见的 BOM 当作第一个键的一部分，该键因而不再是 \"version\"，整个策略可能被拒绝。",
+      fix: "保存文件时不要带 BOM（在编辑器中选择“UTF-8”而不是“带 BOM 的 UTF-8”）。",
     },
   },
   "mta-sts.policy.field-missing": {
@@ -244,49 +256,50 @@ export const mtaStsMessages: Catalog = {
   },
   "mta-sts.policy.version-invalid": {
     en: {
-      summary: "Line {line} of the MTA-STS policy: version \"{value}\" is not STSv1",
+      summary: 'Line {line} of the MTA-STS policy: version "{value}" is not STSv1',
       why: "Only STSv1 exists (case-sensitive); senders reject other versions.",
       fix: "Write version: STSv1.",
     },
     "zh-CN": {
-      summary: "MTA-STS 策略第 {line} 行：版本 \"{value}\" 不是 STSv1",
+      summary: 'MTA-STS 策略第 {line} 行：版本 "{value}" 不是 STSv1',
       why: "目前只有 STSv1（区分大小写）；其他版本会被发送方拒绝。",
       fix: "写成 version: STSv1。",
     },
   },
   "mta-sts.policy.mode-invalid": {
     en: {
-      summary: "Line {line} of the MTA-STS policy: mode \"{value}\" is not enforce, testing or none",
+      summary: 'Line {line} of the MTA-STS policy: mode "{value}" is not enforce, testing or none',
       why: "Senders reject a policy with an unknown mode (values are case-sensitive).",
       fix: "Write mode: testing while you check TLS-RPT reports, then mode: enforce.",
     },
     "zh-CN": {
-      summary: "MTA-STS 策略第 {line} 行：mode \"{value}\" 不是 enforce、testing 或 none",
+      summary: 'MTA-STS 策略第 {line} 行：mode "{value}" 不是 enforce、testing 或 none',
       why: "发送方会拒绝模式未知的策略（取值区分大小写）。",
       fix: "在核查 TLS-RPT 报告期间写 mode: testing，之后改为 mode: enforce。",
     },
   },
   "mta-sts.policy.max-age-invalid": {
     en: {
-      summary: "Line {line} of the MTA-STS policy: max_age \"{value}\" is not a number of seconds from 0 to 31557600",
+      summary:
+        'Line {line} of the MTA-STS policy: max_age "{value}" is not a number of seconds from 0 to 31557600',
       why: "RFC 8461 §3.2 limits max_age to about one year; senders reject other values.",
       fix: "Use max_age: 1209600 (two weeks) or longer, up to 31557600.",
     },
     "zh-CN": {
-      summary: "MTA-STS 策略第 {line} 行：max_age \"{value}\" 不是 0 到 31557600 之间的秒数",
+      summary: 'MTA-STS 策略第 {line} 行：max_age "{value}" 不是 0 到 31557600 之间的秒数',
       why: "RFC 8461 §3.2 把 max_age 限制在约一年以内；其他取值会被发送方拒绝。",
       fix: "使用 max_age: 1209600（两周）或更长，最大 31557600。",
     },
   },
   "mta-sts.policy.mx-invalid": {
     en: {
-      summary: "Line {line} of the MTA-STS policy: \"{value}\" is not a valid mx pattern",
-      why: "An mx pattern is a host name, or \"*.\" plus a host name, where the wildcard stands for exactly one leftmost label (RFC 8461 §3.2, §4.1).",
+      summary: 'Line {line} of the MTA-STS policy: "{value}" is not a valid mx pattern',
+      why: 'An mx pattern is a host name, or "*." plus a host name, where the wildcard stands for exactly one leftmost label (RFC 8461 §3.2, §4.1).',
       fix: "List each MX host name (mx: mail.example.com) or a leftmost wildcard (mx: *.example.com).",
     },
     "zh-CN": {
-      summary: "MTA-STS 策略第 {line} 行：\"{value}\" 不是有效的 mx 模式",
-      why: "mx 模式是一个主机名，或 \"*.\" 加主机名，通配符只能代表最左边的一个标签（RFC 8461 §3.2、§4.1）。",
+      summary: 'MTA-STS 策略第 {line} 行："{value}" 不是有效的 mx 模式',
+      why: 'mx 模式是一个主机名，或 "*." 加主机名，通配符只能代表最左边的一个标签（RFC 8461 §3.2、§4.1）。',
       fix: "逐个列出 MX 主机名（mx: mail.example.com），或使用最左侧通配符（mx: *.example.com）。",
     },
   },
@@ -304,13 +317,13 @@ export const mtaStsMessages: Catalog = {
   },
   "mta-sts.policy.unknown-field": {
     en: {
-      summary: "Line {line} of the MTA-STS policy has an unknown field \"{field}\"",
-      why: "Senders ignore unknown fields (RFC 8461 §3.2). Keys are case-sensitive, so \"Mode\" or \"max-age\" are unknown and the intended setting is missing.",
+      summary: 'Line {line} of the MTA-STS policy has an unknown field "{field}"',
+      why: 'Senders ignore unknown fields (RFC 8461 §3.2). Keys are case-sensitive, so "Mode" or "max-age" are unknown and the intended setting is missing.',
       fix: "Correct the key to one of version, mode, mx, max_age, or remove the line.",
     },
     "zh-CN": {
-      summary: "MTA-STS 策略第 {line} 行有未知字段 \"{field}\"",
-      why: "发送方会忽略未知字段（RFC 8461 §3.2）。键名区分大小写，\"Mode\" 或 \"max-age\" 都属于未知字段，本应生效的设置因此缺失。",
+      summary: 'MTA-STS 策略第 {line} 行有未知字段 "{field}"',
+      why: '发送方会忽略未知字段（RFC 8461 §3.2）。键名区分大小写，"Mode" 或 "max-age" 都属于未知字段，本应生效的设置因此缺失。',
       fix: "把键名改为 version、mode、mx、max_age 之一，或删除该行。",
     },
   },
@@ -366,12 +379,12 @@ export const mtaStsMessages: Catalog = {
     en: {
       summary: "MX host {host} is not covered by the MTA-STS policy (mx: {patterns}; mode {mode})",
       why: "Senders applying the policy refuse to deliver to an MX that matches no mx pattern. In enforce mode, mail routed to {host} fails; in testing mode it is reported through TLS-RPT.",
-      fix: "Add \"mx: {host}\" (or a matching *. wildcard) to the policy, change the id in the _mta-sts TXT record, or remove {host} from the MX records.",
+      fix: 'Add "mx: {host}" (or a matching *. wildcard) to the policy, change the id in the _mta-sts TXT record, or remove {host} from the MX records.',
     },
     "zh-CN": {
       summary: "MX 主机 {host} 不在 MTA-STS 策略覆盖范围内（mx：{patterns}；模式 {mode}）",
       why: "执行该策略的发送方拒绝向任何 mx 模式都不匹配的 MX 投递。enforce 模式下，路由到 {host} 的邮件会投递失败；testing 模式下会通过 TLS-RPT 报告。",
-      fix: "在策略中加入 \"mx: {host}\"（或匹配的 *. 通配符）并更新 _mta-sts TXT 记录中的 id，或者从 MX 记录中删除 {host}。",
+      fix: '在策略中加入 "mx: {host}"（或匹配的 *. 通配符）并更新 _mta-sts TXT 记录中的 id，或者从 MX 记录中删除 {host}。',
     },
   },
   "mta-sts.mx.pattern-unused": {

@@ -1,0 +1,180 @@
+/**
+ * SPF benchmark: check_host() evaluations per second against the lab's authoritative Knot
+ * (127.0.0.2:53, queried directly: no recursive resolver and no cache in between), side by side
+ * with mailauth 4.13's spf() on the same inputs with the same concurrency, in two set-ups:
+ * - shared: one resolver per side for the whole run (mxray's wire client with its cache off, which
+ *   still merges identical questions in flight: their number is printed; mailauth's node:dns
+ *   Resolver, which has no cache);
+ * - fresh: a new resolver for every evaluation on both sides.
+ * Also runs mailauth over the OpenSPF RFC 7208 suite and counts how many of its 203 results it
+ * gets right (our driver: test/unit/spf/rfc7208-zone.ts, node:dns error codes for mailauth).
+ *
+ * Run alone: node --import tsx bench/spf.ts
+ */
+import { promises as nodeDns } from "node:dns";
+import { performance } from "node:perf_hooks";
+import { spf as mailauthSpf } from "mailauth/lib/spf/index.js";
+import { createDnsClient } from "../src/net/dns/client.js";
+import type { DnsClient } from "../src/net/dns/types.js";
+import { mapLimit } from "../src/probes/dns-query.js";
+import { spfQuery } from "../src/standards/spf/index.js";
+import { loadSuite, suiteResolver } from "../test/unit/spf/rfc7208-zone.js";
+
+const KNOT = "127.0.0.2";
+const CONCURRENCY = 8;
+const MIN_SECONDS = 4;
+const DOMAINS = ["lab.test", "redirect", "softfail", "deep", "toomany", "voids", "explain", "spfmacro", "spfptr", "spfdupinc", "weak", "spfv6"].map((d) =>
+  d === "lab.test" ? d : `${d}.lab.test`,
+);
+const IPS = ["127.0.0.10", "127.0.0.21", "127.0.2.3"];
+
+interface Input {
+  ip: string;
+  sender: string;
+  helo: string;
+}
+
+type MailauthResolver = (name: string, type: string) => Promise<unknown>;
+
+async function mailauthResult(input: Input, resolver: MailauthResolver): Promise<string> {
+  const r = (await mailauthSpf({ ...input, mta: "mx.lab.test", resolver })) as { status: { result: string } };
+  return r.status.result;
+}
+
+function knotResolver(): MailauthResolver {
+  const r = new nodeDns.Resolver({ timeout: 2000, tries: 2 });
+  r.setServers([KNOT]);
+  return (name, type) => r.resolve(name, type);
+}
+
+function knotClient(): DnsClient {
+  return createDnsClient({ servers: [`${KNOT}:53`], timeoutMs: 2000, cacheSize: 0 });
+}
+
+async function mxrayResult(input: Input, dns: DnsClient = knotClient()): Promise<string> {
+  return (await spfQuery(input, { dns })).result;
+}
+
+/** Evaluations per second of `fn` over the inputs, repeated until MIN_SECONDS have passed. */
+async function measure(inputs: Input[], fn: (i: Input) => Promise<string>): Promise<{ perSecond: number; evaluations: number; seconds: number }> {
+  await mapLimit(inputs, CONCURRENCY, fn); // warm-up (JIT, sockets)
+  const start = performance.now();
+  let evaluations = 0;
+  while ((performance.now() - start) / 1000 < MIN_SECONDS) {
+    await mapLimit(inputs, CONCURRENCY, fn);
+    evaluations += inputs.length;
+  }
+  const seconds = (performance.now() - start) / 1000;
+  return { perSecond: evaluations / seconds, evaluations, seconds };
+}
+
+/** mailauth's resolver over a suite scenario: node:dns error codes for the outcomes. */
+function suiteMailauthResolver(dns: DnsClient): MailauthResolver {
+  return async (name, type) => {
+    const a = await dns.query(name, type as "TXT");
+    const fail = (code: string) => Object.assign(new Error(`${code} ${name} ${type}`), { code });
+    if (a.status === "nxdomain") throw fail("ENOTFOUND");
+    if (a.status === "nodata") throw fail("ENODATA");
+    if (a.status !== "noerror") throw fail("ETIMEOUT");
+    return a.records.map((r) => {
+      switch (r.type) {
+        case "TXT":
+        case "SPF":
+          return r.strings;
+        case "MX":
+          return { exchange: r.exchange, priority: r.preference };
+        case "A":
+        case "AAAA":
+          return r.address;
+        case "PTR":
+        case "CNAME":
+          return r.target;
+        default:
+          return r.type;
+      }
+    });
+  };
+}
+
+async function conformance(): Promise<{ mailauth: number; mxray: number; total: number; mailauthFailures: string[] }> {
+  const suite = loadSuite();
+  let mailauth = 0;
+  let mxray = 0;
+  const mailauthFailures: string[] = [];
+  for (const c of suite) {
+    const input = { ip: c.host, sender: c.mailfrom, helo: c.helo };
+    const ours = await spfQuery(input, { dns: suiteResolver(c.zone) });
+    if (c.results.includes(ours.result)) mxray++;
+    let theirs: string;
+    try {
+      theirs = await mailauthResult(input, suiteMailauthResolver(suiteResolver(c.zone)));
+    } catch (err) {
+      theirs = `threw ${err instanceof Error ? err.message : String(err)}`;
+    }
+    if (c.results.includes(theirs)) mailauth++;
+    else mailauthFailures.push(`${c.name}: ${theirs} (expected ${c.results.join("|")})`);
+  }
+  return { mailauth, mxray, total: suite.length, mailauthFailures };
+}
+
+export async function run(): Promise<Record<string, unknown>> {
+  const suite = await conformance();
+  console.log(`RFC 7208 suite (results): mxray ${suite.mxray}/${suite.total}, mailauth 4.13 ${suite.mailauth}/${suite.total}`);
+  for (const f of suite.mailauthFailures) console.log(`  mailauth misses ${f}`);
+
+  const probe = createDnsClient({ servers: [`${KNOT}:53`], timeoutMs: 1000 });
+  const soa = await probe.query("lab.test", "SOA");
+  if (soa.status !== "noerror") {
+    console.log(`lab Knot at ${KNOT} does not answer (${soa.status}): live benchmark skipped (start the lab: bash test/lab/start.sh)`);
+    return { conformance: { mxray: suite.mxray, mailauth: suite.mailauth, total: suite.total }, live: "skipped: lab not running" };
+  }
+  // domain-major order would put the same names in flight together; interleave the domains instead
+  const inputs: Input[] = IPS.flatMap((ip) => DOMAINS.map((d) => ({ ip, sender: `x@${d}`, helo: "mail.lab.test" })));
+  // same answers on the same inputs, or the comparison means nothing
+  const ours = await mapLimit(inputs, CONCURRENCY, (i) => mxrayResult(i));
+  const theirs = await mapLimit(inputs, CONCURRENCY, (i) => mailauthResult(i, knotResolver()));
+  const differ = inputs.flatMap((i, n) => (ours[n] === theirs[n] ? [] : [`${i.sender} ${i.ip}: mxray ${ours[n]}, mailauth ${theirs[n]}`]));
+
+  const sharedClient = knotClient();
+  const sharedResolver = knotResolver();
+  const shared = {
+    mxray: await measure(inputs, (i) => mxrayResult(i, sharedClient)),
+    mailauth: await measure(inputs, (i) => mailauthResult(i, sharedResolver)),
+  };
+  const fresh = {
+    mxray: await measure(inputs, (i) => mxrayResult(i)),
+    mailauth: await measure(inputs, (i) => mailauthResult(i, knotResolver())),
+  };
+  const merged = sharedClient.stats.cacheHits;
+  const asked = sharedClient.stats.queries;
+  console.log(`inputs: ${inputs.length} (${DOMAINS.length} lab domains x ${IPS.length} client IPs), concurrency ${CONCURRENCY}, Knot ${KNOT}:53 direct, no cache`);
+  for (const [name, r] of [
+    ["shared resolver", shared],
+    ["fresh resolver per evaluation", fresh],
+  ] as const) {
+    console.log(`${name}:`);
+    console.log(`  mxray checkHost: ${r.mxray.perSecond.toFixed(0)} evaluations/s (${r.mxray.evaluations} in ${r.mxray.seconds.toFixed(1)} s)`);
+    console.log(`  mailauth spf():  ${r.mailauth.perSecond.toFixed(0)} evaluations/s (${r.mailauth.evaluations} in ${r.mailauth.seconds.toFixed(1)} s)`);
+    console.log(`  ratio mxray/mailauth: ${(r.mxray.perSecond / r.mailauth.perSecond).toFixed(2)}`);
+  }
+  console.log(`  (shared mxray client: ${asked} questions sent, ${merged} merged with an identical one in flight)`);
+  console.log(`results differing between the two: ${differ.length}/${inputs.length}`);
+  for (const d of differ) console.log(`  ${d}`);
+  const figures = (r: typeof shared) => ({
+    mxrayPerSecond: Math.round(r.mxray.perSecond),
+    mailauthPerSecond: Math.round(r.mailauth.perSecond),
+    ratio: Number((r.mxray.perSecond / r.mailauth.perSecond).toFixed(2)),
+  });
+  return {
+    conformance: { mxray: suite.mxray, mailauth: suite.mailauth, total: suite.total },
+    server: `${KNOT}:53 (Knot, direct)`,
+    concurrency: CONCURRENCY,
+    inputs: inputs.length,
+    shared: { ...figures(shared), questions: asked, mergedInFlight: merged },
+    fresh: figures(fresh),
+    differing: differ,
+  };
+}
+
+const invokedDirectly = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (invokedDirectly) await run();

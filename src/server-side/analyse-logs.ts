@@ -1,0 +1,171 @@
+import type { Readable } from "node:stream";
+import { classifyExim, parseEximStamp } from "./exim-log.js";
+import { emptyLineCounts, lineBatches, openLog } from "./log-input.js";
+import { parseSyslogLine, YearGuesser, type SyslogLine } from "./postfix-log/line.js";
+import { classifyPostfix } from "./postfix-log/postfix.js";
+import { LogSummarizer, type LineCounts, type LogSummary, type SummarizerOptions } from "./postfix-log/summary.js";
+
+export interface LogAnalysisOptions extends SummarizerOptions {
+  /** Reference time for the year of classic syslog lines. */
+  now: Date;
+  /** Wall-clock ms; lines before/after are counted as out of range and skipped. */
+  since?: number;
+  until?: number;
+  signal?: AbortSignal;
+  /** Called every ~N lines, for progress. */
+  onProgress?: (lines: number) => void;
+}
+
+type Parsed = { ts: number; line: SyslogLine; exim: boolean };
+
+/**
+ * Streams log lines into a summary: Postfix (classic syslog, RFC 3339, postlogd) and Exim lines,
+ * other programs' lines ignored, garbage counted.
+ *
+ * @example
+ *   const a = new LogAnalyser({ now: new Date() });
+ *   a.line("Dec 03 19:21:39 mail postfix/qmgr[7]: 1A2B3C: removed");
+ *   a.summary().totals;
+ */
+export class LogAnalyser {
+  readonly counts: LineCounts = emptyLineCounts();
+  readonly summarizer: LogSummarizer;
+  private readonly years: YearGuesser;
+  private postfixSeen = false;
+  private eximSeen = false;
+
+  constructor(private readonly opts: LogAnalysisOptions) {
+    this.summarizer = new LogSummarizer(opts);
+    this.years = new YearGuesser(opts.now);
+  }
+
+  /** Parses a clean line (from LineSplitter); counts it as unrecognised/truncated when it fails. */
+  parse(raw: string): Parsed | undefined {
+    const exim = parseEximStamp(raw);
+    if (exim) {
+      return { ts: exim[0], exim: true, line: { ts: exim[0], host: "", program: "exim", pid: 0, text: raw.slice(exim[1]) } };
+    }
+    const p = parseSyslogLine(raw, this.years);
+    if (typeof p === "string") {
+      this.counts[p]++;
+      return undefined;
+    }
+    const prog = p.program;
+    return { ts: p.ts, exim: prog === "exim" || prog === "exim4", line: p };
+  }
+
+  /** Feeds a parsed line into the summary (after the time-range filter). */
+  consume(p: Parsed): void {
+    if ((this.opts.since !== undefined && p.ts < this.opts.since) || (this.opts.until !== undefined && p.ts >= this.opts.until)) {
+      this.counts.outOfRange++;
+      return;
+    }
+    const s = this.summarizer;
+    if (p.exim) {
+      this.counts.exim++;
+      this.eximSeen = true;
+      for (const e of classifyExim(p.line.text)) s.event(p.ts, e);
+      return;
+    }
+    const pf = classifyPostfix(p.line);
+    if (!pf) {
+      this.counts.otherPrograms++;
+      return;
+    }
+    this.counts.postfix++;
+    this.postfixSeen = true;
+    if (pf.diagnostic) s.diagnostic(pf.diagnostic);
+    s.event(p.ts, pf.event);
+  }
+
+  /** One clean line. */
+  line(raw: string): void {
+    const p = this.parse(raw);
+    if (p) this.consume(p);
+  }
+
+  get format(): string {
+    return this.postfixSeen && this.eximSeen ? "postfix+exim" : this.eximSeen ? "exim" : this.postfixSeen ? "postfix" : "none";
+  }
+
+  summary(topN?: number): LogSummary {
+    return this.summarizer.finish({ ...this.counts }, this.format, topN);
+  }
+}
+
+async function* parsedBatches(input: Readable, a: LogAnalyser): AsyncGenerator<Parsed[]> {
+  for await (const batch of lineBatches(input, a.counts)) {
+    const out: Parsed[] = [];
+    for (const raw of batch) {
+      const p = a.parse(raw);
+      if (p) out.push(p);
+    }
+    yield out;
+  }
+}
+
+/**
+ * Reads the logs named by `specs` (files, .gz, `-` for stdin), several merged in time order, into
+ * one summary. Unreadable files throw UsageError before anything is read.
+ */
+export async function analyseLogs(specs: string[], opts: LogAnalysisOptions, stdin?: Readable): Promise<LogSummary> {
+  const a = new LogAnalyser(opts);
+  const inputs = specs.map((s) => openLog(s, stdin));
+  let seen = 0;
+  const tick = () => {
+    if (opts.onProgress && a.counts.total - seen >= 200_000) {
+      seen = a.counts.total;
+      opts.onProgress(seen);
+    }
+  };
+  if (inputs.length === 1) {
+    for await (const batch of lineBatches(inputs[0] as Readable, a.counts)) {
+      if (opts.signal?.aborted) break;
+      for (const raw of batch) a.line(raw);
+      tick();
+    }
+    return a.summary();
+  }
+  // k-way merge by time: each input is read batch by batch; the earliest head goes first
+  const iters = inputs.map((i) => parsedBatches(i, a));
+  const heads: { batch: Parsed[]; i: number }[] = [];
+  const alive: number[] = [];
+  for (let k = 0; k < iters.length; k++) {
+    const n = await nextNonEmpty(iters[k] as AsyncGenerator<Parsed[]>);
+    heads.push({ batch: n ?? [], i: 0 });
+    if (n) alive.push(k);
+  }
+  while (alive.length) {
+    if (opts.signal?.aborted) break;
+    let best = -1;
+    let bestTs = Infinity;
+    for (const k of alive) {
+      const h = heads[k] as { batch: Parsed[]; i: number };
+      const ts = (h.batch[h.i] as Parsed).ts;
+      if (ts < bestTs) {
+        bestTs = ts;
+        best = k;
+      }
+    }
+    const h = heads[best] as { batch: Parsed[]; i: number };
+    a.consume(h.batch[h.i] as Parsed);
+    h.i++;
+    if (h.i >= h.batch.length) {
+      const n = await nextNonEmpty(iters[best] as AsyncGenerator<Parsed[]>);
+      if (n) {
+        h.batch = n;
+        h.i = 0;
+      } else alive.splice(alive.indexOf(best), 1);
+      tick();
+    }
+  }
+  return a.summary();
+}
+
+async function nextNonEmpty(it: AsyncGenerator<Parsed[]>): Promise<Parsed[] | undefined> {
+  for (;;) {
+    const r = await it.next();
+    if (r.done) return undefined;
+    if (r.value.length) return r.value;
+  }
+}

@@ -1,0 +1,567 @@
+import { BoundedTable, DelayStats } from "./bounded.js";
+import type { Diagnostic, MailEvent } from "./events.js";
+import { peerLabel } from "./events.js";
+import { formatWallClock } from "./line.js";
+import { classifyDeferral, classifyReject, reasonHost, shortReason, stripAddress } from "./reasons.js";
+import { MessageTracker } from "./tracker.js";
+
+/** Counters of one hour or one day. */
+export interface TrafficCounts {
+  received: number;
+  delivered: number;
+  deferred: number;
+  bounced: number;
+  rejected: number;
+}
+
+/** Lines read, and why some were skipped. */
+export interface LineCounts {
+  total: number;
+  /** Lines of a Postfix daemon / the Exim main log. */
+  postfix: number;
+  exim: number;
+  /** Syslog lines of other programs (dovecot, opendkim...): read and ignored. */
+  otherPrograms: number;
+  blank: number;
+  /** Lines ending in CR LF (the CR is removed and the line parsed). */
+  crlf: number;
+  /** Skipped: control characters / invalid UTF-8 (binary garbage). */
+  binary: number;
+  /** Skipped: a timestamp, then the line ends before the program and message. */
+  truncated: number;
+  /** Skipped: longer than the line limit. */
+  overlong: number;
+  /** Skipped: no timestamp in any supported format. */
+  unrecognized: number;
+  /** Outside --since/--until. */
+  outOfRange: number;
+}
+
+export interface TopRow {
+  key: string;
+  count: number;
+}
+
+/** Everything `mxray logs` reports; the `data` of its Report. */
+export interface LogSummary {
+  format: string;
+  lines: LineCounts;
+  period: { first: string; last: string } | null;
+  totals: {
+    received: number;
+    delivered: number;
+    forwarded: number;
+    deferred: number;
+    deferrals: number;
+    bounced: number;
+    rejected: number;
+    rejectWarnings: number;
+    held: number;
+    discarded: number;
+    expired: number;
+    bytesReceived: number;
+    bytesDelivered: number;
+    senders: number;
+    sendingDomains: number;
+    recipients: number;
+    recipientDomains: number;
+    placedOnHold: number;
+    releasedFromHold: number;
+    removedByAdmin: number;
+    rejectedPercent: number;
+  };
+  /** Received messages and bytes by the service that accepted them (`postfix/submission/smtpd`, `pickup`). */
+  receivedByService: Record<string, { messages: number; bytes: number }>;
+  /** Rejects by the service that logged them. */
+  rejectedByService: Record<string, number>;
+  perDay: ({ date: string } & TrafficCounts)[];
+  perHour: ({ hour: number } & TrafficCounts)[];
+  deliveryDomains: { domain: string; sent: number; bytes: number; deferred: number; avgDelay: number; maxDelay: number }[];
+  receiptDomains: { domain: string; messages: number; bytes: number }[];
+  senders: { address: string; messages: number; bytes: number }[];
+  recipients: { address: string; messages: number; bytes: number }[];
+  rejects: { category: string; rule: string; count: number; code: string; example: string; clients: TopRow[] }[];
+  deferrals: {
+    byDsn: { dsn: string; category: string; count: number; example: string }[];
+    byHost: { host: string; category: string; count: number; example: string }[];
+  };
+  bounces: { relay: string; reason: string; count: number }[];
+  connections: {
+    inbound: number;
+    lostAfter: TopRow[];
+    /** "lost connection after CONNECT" from clients without reverse DNS: port scanners. */
+    scanLike: number;
+    scanClients: TopRow[];
+    timeouts: TopRow[];
+    tooManyErrors: number;
+    pipelining: number;
+    tlsFailures: TopRow[];
+    outboundErrors: { host: string; reason: string; count: number }[];
+  };
+  sasl: { failures: number; byClient: { client: string; count: number; users: string[] }[] };
+  postscreen: { events: TopRow[]; dnsblHits: TopRow[] };
+  tls: {
+    inbound: { sessions: number; tlsSessions: number; byProtocol: TopRow[]; byCipher: TopRow[] };
+    outbound: { sessions: number; byProtocol: TopRow[]; byTrust: TopRow[] };
+    receivedOverTls: number;
+    receivedPlaintext: number;
+  };
+  delays: { relay: string; count: number; p50: number; p90: number; p99: number; max: number; exact: boolean }[];
+  warnings: { daemon: string; text: string; count: number }[];
+  errors: { level: string; daemon: string; text: string; count: number }[];
+  master: TopRow[];
+  messages: { completed: number; open: number; evicted: number; held: string[] };
+  /** Tables that hit their memory bound and folded their smallest rows. */
+  foldedTables: string[];
+}
+
+export interface SummarizerOptions {
+  /** Rows kept per table (keys beyond 2x this are folded into a remainder). */
+  tableCapacity?: number;
+  /** Open messages kept at most. */
+  messageCapacity?: number;
+}
+
+const emptyCounts = (): TrafficCounts => ({ received: 0, delivered: 0, deferred: 0, bounced: 0, rejected: 0 });
+
+function domainOf(address: string): string {
+  const at = address.lastIndexOf("@");
+  return at < 0 ? address : address.slice(at + 1).toLowerCase();
+}
+
+/** pflogsumm lower-cases the domain part only. */
+function normAddress(address: string): string {
+  const at = address.lastIndexOf("@");
+  return at < 0 ? address : address.slice(0, at) + address.slice(at).toLowerCase();
+}
+
+function rows(t: BoundedTable<unknown>, n: number): TopRow[] {
+  return t.top(n).map((r) => ({ key: r.key, count: r.count }));
+}
+
+/**
+ * Turns a stream of mail events into the report's summary, in bounded memory.
+ *
+ * @example
+ *   const s = new LogSummarizer();
+ *   s.event(ts, { kind: "removed", qid: "1A2B3C", by: "qmgr" });
+ *   s.finish(lineCounts, "postfix").totals.received;
+ */
+export class LogSummarizer {
+  private readonly cap: number;
+  readonly tracker: MessageTracker;
+  private first = Infinity;
+  private last = -Infinity;
+  private readonly t = {
+    received: 0, delivered: 0, forwarded: 0, deferred: 0, deferrals: 0, bounced: 0, rejected: 0, rejectWarnings: 0,
+    held: 0, discarded: 0, expired: 0, bytesReceived: 0, bytesDelivered: 0, placedOnHold: 0, releasedFromHold: 0, removedByAdmin: 0,
+  };
+  private readonly perHour = Array.from({ length: 24 }, emptyCounts);
+  private readonly perDay = new BoundedTable<TrafficCounts>(400, emptyCounts);
+  private readonly byService = new BoundedTable<{ bytes: number }>(50, () => ({ bytes: 0 }));
+  private readonly rejectByService = new BoundedTable<null>(50, () => null);
+  private readonly deliveryDomains: BoundedTable<{ sent: number; bytes: number; deferred: number; delaySum: number; maxDelay: number }>;
+  private readonly receiptDomains: BoundedTable<{ bytes: number }>;
+  private readonly senders: BoundedTable<{ bytes: number }>;
+  private readonly recipients: BoundedTable<{ bytes: number }>;
+  private readonly rejects: BoundedTable<{ category: string; rule: string; code: string; example: string; clients: BoundedTable<null> }>;
+  private readonly deferByDsn: BoundedTable<{ example: string; category: string }>;
+  private readonly deferByHost: BoundedTable<{ example: string; category: string }>;
+  private readonly bounces: BoundedTable<{ relay: string; reason: string }>;
+  private inbound = 0;
+  private readonly lostAfter = new BoundedTable<null>(50, () => null);
+  private scanLike = 0;
+  private readonly scanClients: BoundedTable<null>;
+  private readonly timeouts = new BoundedTable<null>(50, () => null);
+  private tooManyErrors = 0;
+  private pipelining = 0;
+  private readonly tlsFailures: BoundedTable<null>;
+  private readonly outboundErrors: BoundedTable<{ host: string; reason: string }>;
+  private saslFailures = 0;
+  private readonly saslByClient: BoundedTable<{ users: Set<string> }>;
+  private readonly postscreen = new BoundedTable<null>(100, () => null);
+  private readonly dnsblHits = new BoundedTable<null>(200, () => null);
+  private tlsSessionsIn = 0;
+  private sessionsIn = 0;
+  private readonly tlsInProto = new BoundedTable<null>(20, () => null);
+  private readonly tlsInCipher = new BoundedTable<null>(100, () => null);
+  private tlsOut = 0;
+  private readonly tlsOutProto = new BoundedTable<null>(20, () => null);
+  private readonly tlsOutTrust = new BoundedTable<null>(20, () => null);
+  private receivedTls = 0;
+  private receivedPlain = 0;
+  private readonly delays: BoundedTable<{ stats: DelayStats }>;
+  private readonly warnings: BoundedTable<{ daemon: string; text: string }>;
+  private readonly errors: BoundedTable<{ level: string; daemon: string; text: string }>;
+  private readonly master = new BoundedTable<null>(100, () => null);
+  /** smtpd sessions in progress: service+pid -> TLS seen. */
+  private readonly sessions = new Map<string, boolean>();
+
+  constructor(opts: SummarizerOptions = {}) {
+    const cap = (this.cap = opts.tableCapacity ?? 1000);
+    this.tracker = new MessageTracker(opts.messageCapacity ?? 200_000);
+    this.deliveryDomains = new BoundedTable(cap, () => ({ sent: 0, bytes: 0, deferred: 0, delaySum: 0, maxDelay: 0 }));
+    this.receiptDomains = new BoundedTable(cap, () => ({ bytes: 0 }));
+    this.senders = new BoundedTable(cap, () => ({ bytes: 0 }));
+    this.recipients = new BoundedTable(cap, () => ({ bytes: 0 }));
+    this.rejects = new BoundedTable(cap, () => ({ category: "", rule: "", code: "", example: "", clients: new BoundedTable<null>(20, () => null) }));
+    this.deferByDsn = new BoundedTable(200, () => ({ example: "", category: "" }));
+    this.deferByHost = new BoundedTable(cap, () => ({ example: "", category: "" }));
+    this.bounces = new BoundedTable(cap, () => ({ relay: "", reason: "" }));
+    this.scanClients = new BoundedTable(cap, () => null);
+    this.tlsFailures = new BoundedTable(cap, () => null);
+    this.outboundErrors = new BoundedTable(cap, () => ({ host: "", reason: "" }));
+    this.saslByClient = new BoundedTable(cap, () => ({ users: new Set<string>() }));
+    this.delays = new BoundedTable(200, () => ({ stats: new DelayStats() }));
+    this.warnings = new BoundedTable(cap, () => ({ daemon: "", text: "" }));
+    this.errors = new BoundedTable(cap, () => ({ level: "", daemon: "", text: "" }));
+  }
+
+  private day(ts: number): TrafficCounts {
+    return this.perDay.add(formatWallClock(ts).slice(0, 10), 0);
+  }
+
+  private hour(ts: number): TrafficCounts {
+    return this.perHour[new Date(ts).getUTCHours()] as TrafficCounts;
+  }
+
+  private bump(ts: number, key: keyof TrafficCounts): void {
+    this.hour(ts)[key]++;
+    this.day(ts)[key]++;
+  }
+
+  /** A diagnostic (warning/error/fatal/panic) line. */
+  diagnostic(d: Diagnostic): void {
+    const text = d.text.length > 160 ? d.text.slice(0, 159) + "…" : d.text;
+    if (d.level === "warning") {
+      const w = this.warnings.add(`${d.daemon}\u0000${text}`);
+      w.daemon = d.daemon;
+      w.text = text;
+    } else {
+      const e = this.errors.add(`${d.level}\u0000${d.daemon}\u0000${text}`);
+      e.level = d.level;
+      e.daemon = d.daemon;
+      e.text = text;
+    }
+  }
+
+  /** One event at wall-clock time `ts`. */
+  event(ts: number, e: MailEvent): void {
+    if (ts < this.first) this.first = ts;
+    if (ts > this.last) this.last = ts;
+    switch (e.kind) {
+      case "connect":
+        this.inbound++;
+        this.sessionsIn++;
+        if (this.sessions.size > 10_000) this.sessions.clear();
+        this.sessions.set(`${e.service}\u0000${e.pid}`, false);
+        return;
+      case "disconnect":
+        this.sessions.delete(`${e.service}\u0000${e.pid}`);
+        return;
+      case "tls-in":
+        this.tlsSessionsIn++;
+        this.tlsInProto.add(e.protocol || "?");
+        this.tlsInCipher.add(e.cipher || "?");
+        for (const [key] of this.sessions) if (key.endsWith(`\u0000${e.pid}`)) this.sessions.set(key, true);
+        return;
+      case "tls-out":
+        this.tlsOut++;
+        this.tlsOutProto.add(e.protocol || "?");
+        this.tlsOutTrust.add(e.trust);
+        return;
+      case "tls-fail":
+        this.tlsFailures.add(`${e.direction === "in" ? "inbound" : "outbound"}: ${shortReason(e.text) || "handshake failed"}`);
+        return;
+      case "lost": {
+        const label = peerLabel(e.peer);
+        if (e.what === "lost") {
+          this.lostAfter.add(e.stage);
+          if (e.stage === "CONNECT" && e.peer.name === "unknown") {
+            this.scanLike++;
+            this.scanClients.add(label);
+          }
+        } else if (e.what === "timeout") this.timeouts.add(e.stage);
+        else if (e.what === "too-many-errors") this.tooManyErrors++;
+        else this.pipelining++;
+        return;
+      }
+      case "received": {
+        const m = this.tracker.open(e.qid, ts);
+        m.via = e.service;
+        m.client = peerLabel(e.peer);
+        const tls = e.tls ?? this.sessions.get(`${e.service}\u0000${e.pid}`) === true;
+        m.tls = tls;
+        if (tls) this.receivedTls++;
+        else this.receivedPlain++;
+        this.t.received++;
+        this.bump(ts, "received");
+        this.byService.add(e.service);
+        return;
+      }
+      case "pickup": {
+        const m = this.tracker.open(e.qid, ts);
+        m.via = "pickup";
+        m.client = "pickup";
+        this.t.received++;
+        this.bump(ts, "received");
+        this.byService.add("pickup");
+        return;
+      }
+      case "queued": {
+        const m = this.tracker.open(e.qid, ts);
+        if (m.sender === undefined) m.sender = e.sender;
+        if (m.size < 0) m.size = e.size;
+        if (m.via && !m.counted) {
+          m.counted = true;
+          const addr = e.sender ? normAddress(e.sender) : "from=<>";
+          const dom = e.sender && e.sender.includes("@") ? domainOf(e.sender) : m.client === "pickup" ? addr : clientDomain(m.client);
+          this.senders.add(addr).bytes += e.size;
+          this.receiptDomains.add(dom).bytes += e.size;
+          this.t.bytesReceived += e.size;
+          const svc = this.byService.get(m.via);
+          if (svc) svc.extra.bytes += e.size;
+        }
+        return;
+      }
+      case "delivery":
+        this.delivery(ts, e);
+        return;
+      case "removed": {
+        const m = this.tracker.close(e.qid);
+        if (e.by === "postsuper") this.t.removedByAdmin++;
+        void m;
+        return;
+      }
+      case "expired":
+        this.t.expired++;
+        return;
+      case "hold": {
+        if (e.on) this.t.placedOnHold++;
+        else this.t.releasedFromHold++;
+        const m = this.tracker.get(e.qid);
+        if (m) m.held = e.on;
+        return;
+      }
+      case "reject":
+        this.reject(ts, e);
+        return;
+      case "sasl-fail": {
+        this.saslFailures++;
+        const c = this.saslByClient.add(peerLabel(e.peer));
+        if (e.user && c.users.size < 5) c.users.add(e.user);
+        return;
+      }
+      case "outbound-error": {
+        const o = this.outboundErrors.add(`${e.host}\u0000${e.text}`);
+        o.host = e.host;
+        o.reason = e.text;
+        return;
+      }
+      case "postscreen":
+        this.postscreen.add(e.what);
+        return;
+      case "dnsbl-hit":
+        this.dnsblHits.add(e.list);
+        return;
+      case "master":
+        this.master.add(e.text.length > 120 ? e.text.slice(0, 119) + "…" : e.text);
+        return;
+      case "notification":
+      case "other":
+        return;
+    }
+  }
+
+  private delivery(ts: number, e: Extract<MailEvent, { kind: "delivery" }>): void {
+    const to = normAddress(e.to);
+    const dom = domainOf(e.to);
+    const m = this.tracker.get(e.qid);
+    if (e.status === "sent") {
+      if (e.reason.startsWith("forwarded as ")) {
+        this.t.forwarded++;
+        return;
+      }
+      this.t.delivered++;
+      this.bump(ts, "delivered");
+      const size = m && m.size > 0 ? m.size : 0;
+      this.t.bytesDelivered += size;
+      const d = this.deliveryDomains.add(dom);
+      d.sent++;
+      d.bytes += size;
+      d.delaySum += e.delay;
+      if (e.delay > d.maxDelay) d.maxDelay = e.delay;
+      this.recipients.add(to).bytes += size;
+      this.delays.add(e.relay).stats.add(e.delay);
+    } else if (e.status === "deferred") {
+      this.t.deferrals++;
+      this.bump(ts, "deferred");
+      if (m && !m.deferred) {
+        m.deferred = true;
+        this.t.deferred++;
+      } else if (!m) {
+        this.t.deferred++;
+      }
+      const d = this.deliveryDomains.add(dom, 0);
+      d.deferred++;
+      if (e.delay > d.maxDelay) d.maxDelay = e.delay;
+      const category = classifyDeferral(e.dsn, e.reason);
+      const byDsn = this.deferByDsn.add(e.dsn || "?");
+      byDsn.category ||= category;
+      byDsn.example ||= shortReason(e.reason);
+      const byHost = this.deferByHost.add(reasonHost(e.reason, e.relay));
+      byHost.category ||= category;
+      byHost.example ||= shortReason(e.reason);
+    } else if (e.status === "bounced") {
+      this.t.bounced++;
+      this.bump(ts, "bounced");
+      const reason = shortReason(e.reason);
+      const b = this.bounces.add(`${e.relay}\u0000${reason}`);
+      b.relay = e.relay;
+      b.reason = reason;
+    } else if (e.status === "expired") {
+      this.t.expired++;
+    }
+  }
+
+  private reject(ts: number, e: Extract<MailEvent, { kind: "reject" }>): void {
+    if (e.action === "reject" || e.action === "milter-reject") {
+      this.t.rejected++;
+      this.bump(ts, "rejected");
+      this.rejectByService.add(e.service);
+    } else if (e.action === "reject_warning") this.t.rejectWarnings++;
+    else if (e.action === "hold") this.t.held++;
+    else this.t.discarded++;
+    if (e.action !== "reject" && e.action !== "milter-reject") return;
+    const { category, rule } = classifyReject(e.text, e.source, e.action);
+    const r = this.rejects.add(`${category}\u0000${rule}`);
+    if (!r.category) {
+      r.category = category;
+      r.rule = rule;
+      r.code = [e.code, e.dsn].filter(Boolean).join(" ");
+      r.example = `${e.stage}: ${stripAddress(e.text)}`.slice(0, 200);
+    }
+    if (e.peer) r.clients.add(peerLabel(e.peer));
+  }
+
+  /** The summary so far; can be called repeatedly (--follow). */
+  finish(lines: LineCounts, format: string, topN = 20): LogSummary {
+    const t = this.t;
+    const total = t.delivered + t.rejected + t.discarded;
+    const folded: string[] = [];
+    const check = (name: string, table: BoundedTable<unknown>) => {
+      if (table.truncated) folded.push(name);
+    };
+    check("deliveryDomains", this.deliveryDomains);
+    check("receiptDomains", this.receiptDomains);
+    check("senders", this.senders);
+    check("recipients", this.recipients);
+    check("rejects", this.rejects);
+    check("saslByClient", this.saslByClient);
+    const held: string[] = [];
+    for (const m of this.tracker.values()) if (m.held && held.length < 100) held.push(m.qid);
+    return {
+      format,
+      lines,
+      period: this.first === Infinity ? null : { first: formatWallClock(this.first), last: formatWallClock(this.last) },
+      totals: {
+        ...t,
+        senders: this.senders.size + this.senders.otherKeys,
+        sendingDomains: this.receiptDomains.size + this.receiptDomains.otherKeys,
+        recipients: this.recipients.size + this.recipients.otherKeys,
+        recipientDomains: [...this.deliveryDomains.top()].filter((r) => r.extra.sent > 0).length,
+        rejectedPercent: total ? Math.floor((t.rejected / total) * 100) : 0,
+      },
+      receivedByService: Object.fromEntries(this.byService.top().map((r) => [r.key, { messages: r.count, bytes: r.extra.bytes }])),
+      rejectedByService: Object.fromEntries(this.rejectByService.top().map((r) => [r.key, r.count])),
+      perDay: this.perDay
+        .top()
+        .map((r) => ({ date: r.key, ...r.extra }))
+        .sort((a, b) => (a.date < b.date ? -1 : 1)),
+      perHour: this.perHour.map((c, hour) => ({ hour, ...c })),
+      deliveryDomains: this.deliveryDomains
+        .top()
+        .sort((a, b) => b.extra.sent - a.extra.sent || b.extra.deferred - a.extra.deferred || (a.key < b.key ? -1 : 1))
+        .slice(0, topN)
+        .map((r) => ({
+          domain: r.key,
+          sent: r.extra.sent,
+          bytes: r.extra.bytes,
+          deferred: r.extra.deferred,
+          avgDelay: r.extra.sent ? round(r.extra.delaySum / r.extra.sent) : 0,
+          maxDelay: r.extra.maxDelay,
+        })),
+      receiptDomains: this.receiptDomains.top(topN).map((r) => ({ domain: r.key, messages: r.count, bytes: r.extra.bytes })),
+      senders: this.senders.top(topN).map((r) => ({ address: r.key, messages: r.count, bytes: r.extra.bytes })),
+      recipients: this.recipients.top(topN).map((r) => ({ address: r.key, messages: r.count, bytes: r.extra.bytes })),
+      rejects: this.rejects.top(topN * 2).map((r) => ({
+        category: r.extra.category,
+        rule: r.extra.rule,
+        count: r.count,
+        code: r.extra.code,
+        example: r.extra.example,
+        clients: rows(r.extra.clients, 5),
+      })),
+      deferrals: {
+        byDsn: this.deferByDsn.top(topN).map((r) => ({ dsn: r.key, category: r.extra.category, count: r.count, example: r.extra.example })),
+        byHost: this.deferByHost.top(topN).map((r) => ({ host: r.key, category: r.extra.category, count: r.count, example: r.extra.example })),
+      },
+      bounces: this.bounces.top(topN).map((r) => ({ relay: r.extra.relay, reason: r.extra.reason, count: r.count })),
+      connections: {
+        inbound: this.inbound,
+        lostAfter: rows(this.lostAfter, topN),
+        scanLike: this.scanLike,
+        scanClients: rows(this.scanClients, 10),
+        timeouts: rows(this.timeouts, topN),
+        tooManyErrors: this.tooManyErrors,
+        pipelining: this.pipelining,
+        tlsFailures: rows(this.tlsFailures, topN),
+        outboundErrors: this.outboundErrors.top(topN).map((r) => ({ host: r.extra.host, reason: r.extra.reason, count: r.count })),
+      },
+      sasl: {
+        failures: this.saslFailures,
+        byClient: this.saslByClient.top(topN).map((r) => ({ client: r.key, count: r.count, users: [...r.extra.users] })),
+      },
+      postscreen: { events: rows(this.postscreen, 50), dnsblHits: rows(this.dnsblHits, topN) },
+      tls: {
+        inbound: { sessions: this.sessionsIn, tlsSessions: this.tlsSessionsIn, byProtocol: rows(this.tlsInProto, 10), byCipher: rows(this.tlsInCipher, 10) },
+        outbound: { sessions: this.tlsOut, byProtocol: rows(this.tlsOutProto, 10), byTrust: rows(this.tlsOutTrust, 10) },
+        receivedOverTls: this.receivedTls,
+        receivedPlaintext: this.receivedPlain,
+      },
+      delays: this.delays.top(topN).map((r) => ({
+        relay: r.key,
+        count: r.count,
+        p50: round(r.extra.stats.percentile(50)),
+        p90: round(r.extra.stats.percentile(90)),
+        p99: round(r.extra.stats.percentile(99)),
+        max: round(r.extra.stats.max),
+        exact: r.extra.stats.exact,
+      })),
+      warnings: this.warnings.top(topN).map((r) => ({ daemon: r.extra.daemon, text: r.extra.text, count: r.count })),
+      errors: this.errors.top(topN).map((r) => ({ level: r.extra.level, daemon: r.extra.daemon, text: r.extra.text, count: r.count })),
+      master: rows(this.master, 10),
+      messages: { completed: this.tracker.completed, open: this.tracker.size, evicted: this.tracker.evicted, held },
+      foldedTables: folded,
+    };
+  }
+
+  /** The table capacity in use. */
+  get tableCapacity(): number {
+    return this.cap;
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+/** pflogsumm's gimme_domain: `mx.example.com[ip]` -> `example.com`; unknown -> the IP. */
+function clientDomain(client: string): string {
+  const open = client.indexOf("[");
+  const name = open < 0 ? client : client.slice(0, open);
+  const ip = open < 0 ? "" : client.slice(open + 1, client.indexOf("]", open));
+  if (!name || name === "unknown") return ip || name;
+  const parts = name.toLowerCase().split(".");
+  return parts.length > 2 ? parts.slice(-2).join(".") : parts.join(".");
+}
