@@ -19,8 +19,9 @@ const RUNS = 7;
 
 /** The compiled CLI when there is one (`npm run build`), else the TypeScript sources through tsx. */
 function cliCommand(): { runner: string; args: string[] } {
-  for (const path of ["dist/cli/main.js", "bench/out/dist/cli/main.js"])
-    if (existsSync(path)) return { runner: `node ${path}`, args: [path] };
+  // MXRAY_BENCH_CLI points at another build (e.g. one made with `tsc -p tsconfig.build.json --outDir ...`)
+  for (const path of [process.env.MXRAY_BENCH_CLI, "dist/cli/main.js"])
+    if (path && existsSync(path)) return { runner: `node ${path}`, args: [path] };
   return { runner: "node --import tsx src/cli/main.ts", args: ["--import", "tsx", "src/cli/main.ts"] };
 }
 

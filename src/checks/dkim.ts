@@ -24,14 +24,25 @@ export function checkDkim(ev: DkimEvidence): Finding[] {
   let keysFound = 0;
   const failedCommon: DkimSelectorLookup[] = [];
   // A wildcard key answers for every name: guessed selectors that only echo it prove nothing.
-  const wildcardKeys = ev.wildcard && answered(ev.wildcard.answer) ? txtValues(ev.wildcard.answer).filter(looksLikeDkimKey) : [];
+  const wildcardKeys =
+    ev.wildcard && answered(ev.wildcard.answer) ? txtValues(ev.wildcard.answer).filter(looksLikeDkimKey) : [];
   const echoesWildcard = (l: DkimSelectorLookup) =>
     wildcardKeys.length > 0 &&
     l.source === "common" &&
     txtValues(l.answer).length > 0 &&
     txtValues(l.answer).every((t) => wildcardKeys.includes(t));
   if (ev.wildcard && wildcardKeys.length > 0) {
-    out.push(finding("dkim.selectors.wildcard", "warning", AREA, `*._domainkey.${ev.domain}`, { domain: ev.domain, name: ev.wildcard.answer.name }, [dnsBlock(ev.wildcard.answer)], ["RFC 6376 §3.6.2.1", "RFC 4592"]));
+    out.push(
+      finding(
+        "dkim.selectors.wildcard",
+        "warning",
+        AREA,
+        `*._domainkey.${ev.domain}`,
+        { domain: ev.domain, name: ev.wildcard.answer.name },
+        [dnsBlock(ev.wildcard.answer)],
+        ["RFC 6376 §3.6.2.1", "RFC 4592"],
+      ),
+    );
   }
   const usableTypes = new Set<string>();
   for (const l of ev.lookups) {
@@ -79,7 +90,17 @@ export function checkDkim(ev: DkimEvidence): Finding[] {
     out.push(...found);
   }
   if (usableTypes.has("ed25519") && !usableTypes.has("rsa")) {
-    out.push(finding("dkim.key.ed25519-without-rsa", "info", AREA, ev.domain, { domain: ev.domain }, [], ["RFC 8463 §1", "RFC 6376 §3.3"]));
+    out.push(
+      finding(
+        "dkim.key.ed25519-without-rsa",
+        "info",
+        AREA,
+        ev.domain,
+        { domain: ev.domain },
+        [],
+        ["RFC 8463 §1", "RFC 6376 §3.3"],
+      ),
+    );
   }
   if (failedCommon.length > 0) {
     out.push(
@@ -172,7 +193,9 @@ function keyFindings(l: DkimSelectorLookup, k: DkimKeyRecord): Finding[] {
         unusable = true;
         break;
       case "no-acceptable-hash":
-        f("dkim.key.sha1-only", "error", { value: p.value }, ["RFC 8301 §3.1"]);
+        if (k.hashes.includes("sha1"))
+          f("dkim.key.sha1-only", "error", { value: p.value }, ["RFC 8301 §3.1"]);
+        else f("dkim.key.hash-unknown", "error", { value: p.value }, [RFC, "RFC 8301 §3.1"]);
         unusable = true;
         break;
       case "not-for-email":

@@ -39,8 +39,38 @@ export function checkDnsbl(evidence: Evidence): Finding[] {
       ),
     );
   }
-  const clean = new Map<string, number>();
-  for (const l of d.lookups) {
+  // A list that does not list its own test entry says "not listed" to everything: its NXDOMAIN means nothing.
+  const deaf = new Set(
+    d.selfTests.filter((t) => selfTestProblem(t) === "test-not-listed").map((t) => t.zone),
+  );
+  // Lists that do not list the IPv6 test entry do not cover IPv6: their answers for IPv6 say nothing.
+  const noIpv6 = new Set(
+    d.selfTests.flatMap((t) =>
+      t.test6 && !deaf.has(t.zone) && interpretDnsblAnswer(t.test6).outcome === "not-listed" ? [t.zone] : [],
+    ),
+  );
+  for (const t of d.selfTests) {
+    if (noIpv6.has(t.zone) && t.test6) {
+      out.push(
+        finding(
+          "dnsbl.zone.no-ipv6",
+          "info",
+          AREA,
+          t.zone,
+          { zone: t.zone },
+          [dnsBlock(t.test6)],
+          ["RFC 5782 §2.4", "RFC 5782 §5"],
+        ),
+      );
+    }
+  }
+  const judged = d.lookups.filter(
+    (l) =>
+      !(noIpv6.has(l.zone) && l.address.includes(":") && !l.address.toLowerCase().startsWith("::ffff:")) &&
+      !(deaf.has(l.zone) && interpretDnsblAnswer(l.answer).outcome === "not-listed"),
+  );
+  const clean = new Map<string, string[]>();
+  for (const l of judged) {
     const v = interpretDnsblAnswer(l.answer);
     const blocks = [dnsBlock(l.answer), ...(l.txt ? [dnsBlock(l.txt)] : [])];
     const subject = `${l.address} ${l.zone}`;
@@ -48,7 +78,7 @@ export function checkDnsbl(evidence: Evidence): Finding[] {
     const params = { address: l.address, zone: l.zone, codes: codes || "-" };
     switch (v.outcome) {
       case "not-listed":
-        clean.set(l.address, (clean.get(l.address) ?? 0) + 1);
+        clean.set(l.address, [...(clean.get(l.address) ?? []), l.zone]);
         break;
       case "listed": {
         const reason = l.txt ? txtValues(l.txt).join(" | ") : "";
@@ -88,20 +118,22 @@ export function checkDnsbl(evidence: Evidence): Finding[] {
     }
   }
   const perAddress = new Map<string, number>();
-  for (const l of d.lookups) perAddress.set(l.address, (perAddress.get(l.address) ?? 0) + 1);
+  for (const l of judged) perAddress.set(l.address, (perAddress.get(l.address) ?? 0) + 1);
   for (const [address, total] of perAddress) {
-    if (clean.get(address) === total)
+    const zones = clean.get(address) ?? [];
+    if (zones.length === total) {
       out.push(
         finding(
           "dnsbl.clean",
           "ok",
           AREA,
           address,
-          { address, count: total, zones: d.zones.join(", ") },
+          { address, count: total, zones: zones.join(", ") },
           [],
           REFS,
         ),
       );
+    }
   }
   return out;
 }

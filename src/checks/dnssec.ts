@@ -2,6 +2,7 @@ import type { Check } from "../core/check.js";
 import type { Evidence } from "../core/evidence.js";
 import { finding, type Finding } from "../core/finding.js";
 import type { DnssecSubject, DnssecZone } from "../probes/dnssec.js";
+import { dnskeyAlgorithm, dsDigestType, isWeak } from "../standards/dnssec-algorithms.js";
 import { dnsBlock, failed, lookupFailed } from "./dns-evidence.js";
 
 const AREA = "dnssec";
@@ -62,6 +63,48 @@ export function checkDnssecSubject(
   return [finding("dnssec.unsigned", "info", AREA, s.name, params, blocks, ["RFC 4033 §4", "RFC 7672 §1.3"])];
 }
 
+/**
+ * Algorithms of one zone (RFC 8624): weak signing algorithms and DS digests. Validators that no longer
+ * accept SHA-1 (several OS distributions already) treat such zones as unsigned.
+ */
+export function checkZoneAlgorithms(zone: DnssecZone): Finding[] {
+  const out: Finding[] = [];
+  const keys = zone.dnskey.records.flatMap((r) => (r.type === "DNSKEY" ? [r.algorithm] : []));
+  const weakKeys = [...new Set(keys)].map(dnskeyAlgorithm).filter((a) => isWeak(a.status));
+  if (weakKeys.length) {
+    const algorithms = weakKeys.map((a) => a.mnemonic).join(", ");
+    out.push(
+      finding(
+        "dnssec.algorithm.weak",
+        "warning",
+        AREA,
+        zone.apex,
+        { zone: zone.apex, algorithms },
+        [dnsBlock(zone.dnskey)],
+        ["RFC 8624 §3.1"],
+      ),
+    );
+  }
+  const digests = [...new Set(zone.ds.records.flatMap((r) => (r.type === "DS" ? [r.digestType] : [])))].map(
+    dsDigestType,
+  );
+  if (digests.length && digests.every((d) => isWeak(d.status))) {
+    const types = digests.map((d) => d.mnemonic).join(", ");
+    out.push(
+      finding(
+        "dnssec.ds.digest-weak",
+        "warning",
+        AREA,
+        zone.apex,
+        { zone: zone.apex, digests: types },
+        [dnsBlock(zone.ds)],
+        ["RFC 8624 §3.3"],
+      ),
+    );
+  }
+  return out;
+}
+
 export const dnssecCheck: Check = {
   name: "dnssec.status",
   area: AREA,
@@ -69,12 +112,15 @@ export const dnssecCheck: Check = {
     const d = evidence.dnssec;
     if (!d) return [];
     const resolver = evidence.resolvers.join(", ") || "-";
-    return d.subjects.flatMap((s) =>
-      checkDnssecSubject(
-        s,
-        d.zones.find((z) => z.apex === s.zone),
-        resolver,
+    return [
+      ...d.subjects.flatMap((s) =>
+        checkDnssecSubject(
+          s,
+          d.zones.find((z) => z.apex === s.zone),
+          resolver,
+        ),
       ),
-    );
+      ...d.zones.flatMap(checkZoneAlgorithms),
+    ];
   },
 };

@@ -57,7 +57,12 @@ export function httpBlock(fetch: HttpsFetchResult): EvidenceBlock {
   if (fetch.body !== undefined) {
     const body = fetch.body.split(/\r?\n/);
     // Long lines (an HTML page, a minified blob) are cut: evidence should stay readable.
-    lines.push("", ...body.slice(0, BODY_LINES_SHOWN).map((l) => (l.length > BODY_LINE_CHARS ? `${l.slice(0, BODY_LINE_CHARS)}...` : l)));
+    lines.push(
+      "",
+      ...body
+        .slice(0, BODY_LINES_SHOWN)
+        .map((l) => (l.length > BODY_LINE_CHARS ? `${l.slice(0, BODY_LINE_CHARS)}...` : l)),
+    );
     if (body.length > BODY_LINES_SHOWN) lines.push(`... (${body.length - BODY_LINES_SHOWN} more lines)`);
   }
   return { kind: "http", label: fetch.url, lines };

@@ -2,6 +2,7 @@ import type { Check } from "../core/check.js";
 import type { Evidence } from "../core/evidence.js";
 import { finding, type EvidenceBlock, type Finding } from "../core/finding.js";
 import type { Severity } from "../core/severity.js";
+import { formatAnswer } from "../net/dns/types.js";
 import type { PortResult, PortsEvidence } from "../probes/servers-evidence.js";
 
 const PORT_NAMES: Record<number, string> = {
@@ -97,9 +98,16 @@ export function checkPorts(evidence: Evidence): Finding[] {
   const byAddress = new Map<string, PortResult[]>();
   for (const r of ev.results) byAddress.set(r.address, [...(byAddress.get(r.address) ?? []), r]);
   for (const [address, results] of byAddress) out.push(...addressFindings(ev, address, results));
-  for (const h of ev.hosts) {
-    if (h.addresses.length === 0)
-      out.push(finding("ports.host.no-address", "warning", "ports", h.name, { host: h.name }));
+  // For an MX the MX check already reports a host without addresses (mx.target.no-address).
+  for (const h of ev.role === "host" ? ev.hosts : []) {
+    if (h.addresses.length === 0) {
+      const blocks = (h.answers ?? []).map((a) => ({
+        kind: "dns" as const,
+        label: `${a.name} ${a.type}`,
+        lines: formatAnswer(a),
+      }));
+      out.push(finding("ports.host.no-address", "warning", "ports", h.name, { host: h.name }, blocks));
+    }
   }
   const smtp = ev.results.filter((r) => r.port === 25);
   if (ev.role === "mx" && smtp.length > 0 && !smtp.some((r) => r.state === "open")) {

@@ -16,7 +16,8 @@ const EXPECTED_EXTENSIONS = ["PIPELINING", "8BITMIME", "ENHANCEDSTATUSCODES", "S
 
 /** `mail.example.com[192.0.2.1]:25`, the subject of a session's findings. */
 export function sessionSubject(s: { host: string; address: string; port: number }): string {
-  return s.host === s.address ? `${s.address}:${s.port}` : `${s.host}[${s.address}]:${s.port}`;
+  if (s.host !== s.address) return `${s.host}[${s.address}]:${s.port}`;
+  return s.address.includes(":") ? `[${s.address}]:${s.port}` : `${s.address}:${s.port}`;
 }
 
 export function transcriptBlock(

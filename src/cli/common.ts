@@ -18,6 +18,8 @@ export interface CommonFlags {
   resolver?: string[];
   timeout?: number;
   verbose?: boolean;
+  /** Not a flag: lets a caller (the server, tests) abort the run. */
+  signal?: AbortSignal;
 }
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -70,7 +72,7 @@ export function contextFrom(flags: CommonFlags): RunContext & { finish(): void }
     throw new UsageError("no DNS resolver: /etc/resolv.conf lists none; pass --resolver HOST[:PORT]");
   const progress = wantsJson(flags) ? { step: () => {}, done: () => {} } : terminalProgress();
   return {
-    dns: createDnsClient({ servers, timeoutMs }),
+    dns: createDnsClient({ servers, timeoutMs, signal: flags.signal }),
     timeoutMs,
     now: () => new Date(),
     progress,

@@ -10,7 +10,14 @@ import { runDkimVerify, verifyDkim, type DkimSignatureReport } from "./dkim.js";
 import { evaluateDmarc, type DmarcEvaluation } from "./dmarc.js";
 import { parseDkimSignature } from "./dkim-signature.js";
 import { fieldsNamed, firstField, parseHeaders, type HeaderField, type HeaderSection } from "./headers.js";
-import { parseSpamStatus, readIdentities, readListHeaders, type Identities, type ListHeaders, type SpamStatus } from "./other-headers.js";
+import {
+  parseSpamStatus,
+  readIdentities,
+  readListHeaders,
+  type Identities,
+  type ListHeaders,
+  type SpamStatus,
+} from "./other-headers.js";
 import { MAX_MESSAGE_BYTES, toCrlf, type RawMessage } from "./read.js";
 import { firstExternalHop, parseReceived, type ReceivedHop } from "./received.js";
 import { recordingResolver } from "./resolver.js";
@@ -89,7 +96,11 @@ export interface AnalyzeOptions {
  *   const ev = await analyzeMessage(await readMessage("mail.eml"), ctx);
  *   ev.received.hops.length;
  */
-export async function analyzeMessage(raw: RawMessage, ctx: RunContext, opts: AnalyzeOptions = {}): Promise<MessageEvidence> {
+export async function analyzeMessage(
+  raw: RawMessage,
+  ctx: RunContext,
+  opts: AnalyzeOptions = {},
+): Promise<MessageEvidence> {
   const now = ctx.now();
   const bytes = toCrlf(raw.bytes);
   const section = parseHeaders(bytes);
@@ -108,9 +119,18 @@ export async function analyzeMessage(raw: RawMessage, ctx: RunContext, opts: Ana
     checkedAt: now.toISOString(),
     headers: headerFacts,
     identities,
-    received: { total: receivedFields.length, hops, firstExternal: external.index, firstExternalReason: external.reason },
-    authResults: fieldsNamed(section, "authentication-results").map((f, i) => parseAuthResults(f.value, f.name, i)),
-    arcAuthResults: fieldsNamed(section, "arc-authentication-results").map((f, i) => parseAuthResults(f.value, f.name, i)),
+    received: {
+      total: receivedFields.length,
+      hops,
+      firstExternal: external.index,
+      firstExternalReason: external.reason,
+    },
+    authResults: fieldsNamed(section, "authentication-results").map((f, i) =>
+      parseAuthResults(f.value, f.name, i),
+    ),
+    arcAuthResults: fieldsNamed(section, "arc-authentication-results").map((f, i) =>
+      parseAuthResults(f.value, f.name, i),
+    ),
     list: readListHeaders(section),
     dns: [],
   };
@@ -141,12 +161,18 @@ export async function analyzeMessage(raw: RawMessage, ctx: RunContext, opts: Ana
         // mailauth 4.13 throws on some absurd tags (an x= beyond the Date range); the signatures
         // with unusable tags are reported as permerror by mxray anyway, so verify the others
         // again without them.
-        const unusable = fieldsNamed(section, "dkim-signature").filter((f) => parseDkimSignature(f.value).problems.length > 0);
+        const unusable = fieldsNamed(section, "dkim-signature").filter(
+          (f) => parseDkimSignature(f.value).problems.length > 0,
+        );
         if (unusable.length === 0) throw err;
         ev.dkimNote = `mailauth stopped (${err instanceof Error ? err.message : String(err)}); verified again without ${unusable.length} unusable signature(s)`;
         verified = await runDkimVerify(withoutFields(bytes, section, unusable), resolver, now);
       }
-      ev.dkim = await verifyDkim(verified, section, { resolver, now, ...(identities.fromDomain ? { fromDomain: identities.fromDomain } : {}) });
+      ev.dkim = await verifyDkim(verified, section, {
+        resolver,
+        now,
+        ...(identities.fromDomain ? { fromDomain: identities.fromDomain } : {}),
+      });
       ev.arc = await validateArc(verified, section, resolver);
     } catch (err) {
       // mailauth throwing is a bug or an input it cannot take; the rest of the story still stands.
@@ -185,7 +211,11 @@ function withoutFields(bytes: Buffer, section: HeaderSection, drop: readonly Hea
   return Buffer.concat([Buffer.from(kept, "latin1"), bytes.subarray(end)]);
 }
 
-async function checkSpf(ev: MessageEvidence, ctx: RunContext, opts: AnalyzeOptions): Promise<MessageSpf | "no-client" | "bad-ip" | "submission"> {
+async function checkSpf(
+  ev: MessageEvidence,
+  ctx: RunContext,
+  opts: AnalyzeOptions,
+): Promise<MessageSpf | "no-client" | "bad-ip" | "submission"> {
   const hop = ev.received.firstExternal >= 0 ? ev.received.hops[ev.received.firstExternal] : undefined;
   const ip = opts.ip ?? hop?.from?.ip;
   if (!ip) return ev.received.firstExternalReason === "authenticated" ? "submission" : "no-client";
@@ -208,7 +238,13 @@ async function checkSpf(ev: MessageEvidence, ctx: RunContext, opts: AnalyzeOptio
     { ip, sender, ...(helo ? { helo } : {}) },
     { dns: ctx.dns, now: ctx.now, ...(ctx.signal ? { signal: ctx.signal } : {}) },
   );
-  return { ip, ...(helo ? { helo } : {}), sender, source: { ip: opts.ip ? "flag" : "received", sender: senderSource }, result };
+  return {
+    ip,
+    ...(helo ? { helo } : {}),
+    sender,
+    source: { ip: opts.ip ? "flag" : "received", sender: senderSource },
+    result,
+  };
 }
 
 /**

@@ -43,20 +43,36 @@ interface AmsResult {
  *   const report = await validateArc(verified, headers, resolver);
  *   report.result; // "pass"
  */
-export async function validateArc(verified: DKIMVerifyResult, headers: HeaderSection, resolver: RecordingResolver): Promise<ArcReport> {
+export async function validateArc(
+  verified: DKIMVerifyResult,
+  headers: HeaderSection,
+  resolver: RecordingResolver,
+): Promise<ArcReport> {
   const data = (verified as DKIMVerifyResult & { arc?: ARCData }).arc ?? { chain: [] };
   const ams = data.lastEntry?.messageSignature as AmsResult | undefined;
   // mxray verified with no key-length floor; RFC 8301 applies to ARC too, so a short AMS key is refused.
-  if (ams && ams.status.result === "pass" && ams.modulusLength !== undefined && ams.modulusLength < MIN_RSA_BITS) {
+  if (
+    ams &&
+    ams.status.result === "pass" &&
+    ams.modulusLength !== undefined &&
+    ams.modulusLength < MIN_RSA_BITS
+  ) {
     ams.status = { result: "policy", comment: `${ams.modulusLength}-bit key refused (RFC 8301)` };
   }
   const res = await arc(data, { resolver: resolver.resolve, minBitLength: MIN_RSA_BITS });
   const instances = listInstances(headers);
-  const result: ArcReport = { result: res.status.result === "pass" ? "pass" : res.status.result === "fail" ? "fail" : "none", instances };
+  const result: ArcReport = {
+    result: res.status.result === "pass" ? "pass" : res.status.result === "fail" ? "fail" : "none",
+    instances,
+  };
   if (res.status.comment && result.result === "fail") result.reason = res.status.comment;
   if (typeof res.i === "number" && res.i > 0) result.latest = res.i;
   if (ams) {
-    result.latestAms = { result: ams.status.result, ...(ams.status.comment ? { detail: ams.status.comment } : {}), ...(ams.modulusLength ? { keyBits: ams.modulusLength } : {}) };
+    result.latestAms = {
+      result: ams.status.result,
+      ...(ams.status.comment ? { detail: ams.status.comment } : {}),
+      ...(ams.modulusLength ? { keyBits: ams.modulusLength } : {}),
+    };
   }
   // mailauth reads tag-lists leniently; RFC 8617 §4.1 fields use the DKIM tag-list grammar
   // (RFC 6376 §3.2: case-sensitive names, no duplicates, no empty tags), so a malformed set fails.
@@ -68,7 +84,8 @@ export async function validateArc(verified: DKIMVerifyResult, headers: HeaderSec
   const failing = /i=(\d+)/.exec(result.reason ?? "")?.[1];
   for (const inst of instances) {
     if (result.result === "pass") inst.sealVerified = true;
-    else if (failing && Number(failing) === inst.i && /seal/.test(result.reason ?? "")) inst.sealVerified = false;
+    else if (failing && Number(failing) === inst.i && /seal/.test(result.reason ?? ""))
+      inst.sealVerified = false;
   }
   return result;
 }
@@ -86,7 +103,8 @@ export function tagListProblem(headers: HeaderSection): string | undefined {
     const { tags, problems } = parseTagList(f.value);
     const i = tags.find((t) => t.name === "i")?.value ?? "?";
     const bad = problems.find((p) => p.kind !== "bad-value-char");
-    if (bad) return `i=${i} ${f.key} tag-list ${bad.kind}${bad.tag ?? bad.text ? ` ${bad.tag ?? bad.text}` : ""}`;
+    if (bad)
+      return `i=${i} ${f.key} tag-list ${bad.kind}${(bad.tag ?? bad.text) ? ` ${bad.tag ?? bad.text}` : ""}`;
     const missing = required.find((name) => !tags.some((t) => t.name === name));
     if (missing) return `i=${i} ${f.key} lacks ${missing}= (tag names are case-sensitive)`;
   }
@@ -102,10 +120,12 @@ export function listInstances(headers: HeaderSection): ArcInstance[] {
     return inst;
   };
   for (const f of headers.fields) {
-    if (f.key !== "arc-seal" && f.key !== "arc-message-signature" && f.key !== "arc-authentication-results") continue;
+    if (f.key !== "arc-seal" && f.key !== "arc-message-signature" && f.key !== "arc-authentication-results")
+      continue;
     if (f.key === "arc-authentication-results") {
       const ar = parseAuthResults(f.value, f.name);
-      if (ar.instance !== undefined && ar.instance > 0 && ar.instance <= 50) get(ar.instance).authResults ??= ar;
+      if (ar.instance !== undefined && ar.instance > 0 && ar.instance <= 50)
+        get(ar.instance).authResults ??= ar;
       continue;
     }
     const tags = tagMap(parseTagList(f.value).tags);
@@ -116,7 +136,12 @@ export function listInstances(headers: HeaderSection): ArcInstance[] {
     if (f.key === "arc-seal" && !inst.seal) {
       inst.cv = val("cv").toLowerCase();
       const t = Number(val("t"));
-      inst.seal = { domain: val("d"), selector: val("s"), algorithm: val("a"), ...(t > 0 && t < 1e12 ? { time: new Date(t * 1000).toISOString() } : {}) };
+      inst.seal = {
+        domain: val("d"),
+        selector: val("s"),
+        algorithm: val("a"),
+        ...(t > 0 && t < 1e12 ? { time: new Date(t * 1000).toISOString() } : {}),
+      };
     } else if (f.key === "arc-message-signature" && !inst.messageSignature) {
       inst.messageSignature = {
         domain: val("d"),

@@ -74,7 +74,8 @@ function commentsOf(text: string): string[] {
 }
 
 const PAIR = /([A-Za-z0-9_.\-/]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^\s;]+)/g;
-const unquote = (v: string) => (v.startsWith('"') && v.endsWith('"') ? v.slice(1, -1).replace(/\\(.)/g, "$1") : v);
+const unquote = (v: string) =>
+  v.startsWith('"') && v.endsWith('"') ? v.slice(1, -1).replace(/\\(.)/g, "$1") : v;
 
 /**
  * Parses an Authentication-Results value (or ARC-Authentication-Results with its leading i=).
@@ -92,7 +93,11 @@ export function parseAuthResults(value: string, field = "Authentication-Results"
       segments.shift();
     }
   }
-  out.authservId = (stripComments(segments.shift() ?? "").trim().split(/\s+/)[0] ?? "").toLowerCase();
+  out.authservId = (
+    stripComments(segments.shift() ?? "")
+      .trim()
+      .split(/\s+/)[0] ?? ""
+  ).toLowerCase();
   for (const seg of segments) {
     const plain = stripComments(seg).trim();
     if (plain === "" || plain.toLowerCase() === "none") continue;

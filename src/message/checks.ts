@@ -2,7 +2,14 @@ import type { Check } from "../core/check.js";
 import type { Evidence } from "../core/evidence.js";
 import type { Finding } from "../core/finding.js";
 import type { MessageEvidence } from "./analyze.js";
-import { arcFindings, authResultsFindings, dkimFindings, dmarcFindings, otherHeaderFindings, spfFindings } from "./checks-auth.js";
+import {
+  arcFindings,
+  authResultsFindings,
+  dkimFindings,
+  dmarcFindings,
+  otherHeaderFindings,
+  spfFindings,
+} from "./checks-auth.js";
 import { deliveryFindings, inputFindings } from "./checks-delivery.js";
 
 const check = (name: string, area: string, run: (m: MessageEvidence) => Finding[]): Check => ({

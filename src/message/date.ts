@@ -25,7 +25,10 @@ const ZONES: Record<string, number> = {
  */
 export function parseMailDate(text: string): number | undefined {
   const t = text.replace(/\([^()]*\)/g, " ").trim();
-  const m = /(?:[A-Za-z]{3},?\s*)?(\d{1,2})[\s-]+([A-Za-z]{3})[a-z]*[\s-]+(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([+-]\d{4}|[A-Za-z]{1,5})?/.exec(t);
+  const m =
+    /(?:[A-Za-z]{3},?\s*)?(\d{1,2})[\s-]+([A-Za-z]{3})[a-z]*[\s-]+(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([+-]\d{4}|[A-Za-z]{1,5})?/.exec(
+      t,
+    );
   if (!m) return undefined;
   const day = Number(m[1]);
   const month = MONTHS.indexOf((m[2] ?? "").toLowerCase());
@@ -35,7 +38,17 @@ export function parseMailDate(text: string): number | undefined {
   const hour = Number(m[4]);
   const minute = Number(m[5]);
   const second = Number(m[6] ?? 0);
-  if (month < 0 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60 || year < 1970 || year > 9999) return undefined;
+  if (
+    month < 0 ||
+    day < 1 ||
+    day > 31 ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 60 ||
+    year < 1970 ||
+    year > 9999
+  )
+    return undefined;
   let offsetMinutes = 0;
   const zone = m[7];
   if (zone && /^[+-]\d{4}$/.test(zone)) {

@@ -45,7 +45,10 @@ export function parseDkimSignature(value: string): DkimSignatureTags {
   const byName = tagMap(tags);
   const problems: SignatureProblem[] = syntax
     .filter((p) => p.kind === "duplicate" || p.kind === "bad-name" || p.kind === "missing-equals")
-    .map((p) => ({ tag: p.tag ?? p.text ?? "?", problem: p.kind === "duplicate" ? "duplicate tag" : `tag-list syntax: ${p.kind}` }));
+    .map((p) => ({
+      tag: p.tag ?? p.text ?? "?",
+      problem: p.kind === "duplicate" ? "duplicate tag" : `tag-list syntax: ${p.kind}`,
+    }));
   const get = (name: string) => byName.get(name)?.value;
   const require = (name: string): string => {
     const v = get(name);
@@ -56,7 +59,8 @@ export function parseDkimSignature(value: string): DkimSignatureTags {
   const version = require("v");
   if (version && version !== "1") problems.push({ tag: "v", problem: `unknown version ${short(version)}` });
   const algorithm = require("a").toLowerCase();
-  if (algorithm && !ALGORITHMS.includes(algorithm)) problems.push({ tag: "a", problem: `unknown algorithm ${short(algorithm)}` });
+  if (algorithm && !ALGORITHMS.includes(algorithm))
+    problems.push({ tag: "a", problem: `unknown algorithm ${short(algorithm)}` });
   const domain = require("d").toLowerCase().replace(/\.$/, "");
   if (domain && !/^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$/i.test(domain))
     problems.push({ tag: "d", problem: `not a domain name: ${short(domain)}` });
@@ -68,15 +72,18 @@ export function parseDkimSignature(value: string): DkimSignatureTags {
     .split(":")
     .map((s) => s.trim().toLowerCase())
     .filter((s) => s);
-  if (h && !signedHeaders.includes("from")) problems.push({ tag: "h", problem: "From is not signed (RFC 6376 §5.4 requires it)" });
+  if (h && !signedHeaders.includes("from"))
+    problems.push({ tag: "h", problem: "From is not signed (RFC 6376 §5.4 requires it)" });
   const bodyHash = stripWhitespace(require("bh"));
   if (bodyHash && !BASE64.test(bodyHash)) problems.push({ tag: "bh", problem: "not base64" });
   const signature = stripWhitespace(require("b"));
   if (signature && !BASE64.test(signature)) problems.push({ tag: "b", problem: "not base64" });
   const canonicalization = (get("c") ?? "simple/simple").toLowerCase();
-  if (!CANON.test(canonicalization)) problems.push({ tag: "c", problem: `unknown canonicalization ${short(canonicalization)}` });
+  if (!CANON.test(canonicalization))
+    problems.push({ tag: "c", problem: `unknown canonicalization ${short(canonicalization)}` });
   const q = get("q");
-  if (q !== undefined && !q.split(":").some((m) => m.trim().toLowerCase() === "dns/txt")) problems.push({ tag: "q", problem: `unknown query method ${short(q)}` });
+  if (q !== undefined && !q.split(":").some((m) => m.trim().toLowerCase() === "dns/txt"))
+    problems.push({ tag: "q", problem: `unknown query method ${short(q)}` });
   const out: DkimSignatureTags = {
     algorithm,
     domain,
@@ -91,10 +98,16 @@ export function parseDkimSignature(value: string): DkimSignatureTags {
   const identity = get("i");
   if (identity !== undefined) {
     out.identity = identity;
-    const idDomain = identity.slice(identity.lastIndexOf("@") + 1).toLowerCase().replace(/\.$/, "");
+    const idDomain = identity
+      .slice(identity.lastIndexOf("@") + 1)
+      .toLowerCase()
+      .replace(/\.$/, "");
     if (!identity.includes("@")) problems.push({ tag: "i", problem: "no @ in the identity" });
     else if (domain && idDomain !== domain && !idDomain.endsWith(`.${domain}`))
-      problems.push({ tag: "i", problem: `identity domain ${short(idDomain)} is not ${domain} or a subdomain of it (RFC 6376 §3.5)` });
+      problems.push({
+        tag: "i",
+        problem: `identity domain ${short(idDomain)} is not ${domain} or a subdomain of it (RFC 6376 §3.5)`,
+      });
   }
   out.bodyLength = numberTag(get("l"), "l", 20, problems);
   out.signedAt = numberTag(get("t"), "t", 12, problems);
@@ -103,12 +116,20 @@ export function parseDkimSignature(value: string): DkimSignatureTags {
   if (out.signedAt === undefined) delete out.signedAt;
   if (out.expiresAt === undefined) delete out.expiresAt;
   if (out.signedAt !== undefined && out.expiresAt !== undefined && out.expiresAt < out.signedAt)
-    problems.push({ tag: "x", problem: "expiry before the signing time (RFC 6376 §3.5: x= MUST be greater than t=)" });
+    problems.push({
+      tag: "x",
+      problem: "expiry before the signing time (RFC 6376 §3.5: x= MUST be greater than t=)",
+    });
   return out;
 }
 
 /** A decimal tag of at most `digits` digits (RFC 6376 limits t= and x= to 12, l= to 76). */
-function numberTag(value: string | undefined, tag: string, digits: number, problems: SignatureProblem[]): number | undefined {
+function numberTag(
+  value: string | undefined,
+  tag: string,
+  digits: number,
+  problems: SignatureProblem[],
+): number | undefined {
   if (value === undefined) return undefined;
   const v = stripWhitespace(value);
   if (!/^\d+$/.test(v)) {

@@ -99,7 +99,11 @@ export const MIN_RSA_BITS = 1024;
 export const RECOMMENDED_RSA_BITS = 2048;
 
 /** Runs mailauth's verifier with mxray's resolver; policy limits are applied by mxray afterwards. */
-export async function runDkimVerify(message: Buffer, resolver: RecordingResolver, now: Date): Promise<DKIMVerifyResult> {
+export async function runDkimVerify(
+  message: Buffer,
+  resolver: RecordingResolver,
+  now: Date,
+): Promise<DKIMVerifyResult> {
   // minBitLength 1: let mailauth verify short keys so mxray can say "the signature verifies, but
   // the 512-bit key is refused by RFC 8301" instead of a bare "weak key".
   return dkimVerify(message, { resolver: resolver.resolve, minBitLength: 1, curTime: now });
@@ -116,14 +120,18 @@ export async function verifyDkim(
   headers: HeaderSection,
   opts: DkimOptions,
 ): Promise<DkimSignatureReport[]> {
-  const results = ([...verified.results] as MailauthDkimResult[]).filter((r) => r.signingDomain !== undefined || r.status.result !== "none");
+  const results = ([...verified.results] as MailauthDkimResult[]).filter(
+    (r) => r.signingDomain !== undefined || r.status.result !== "none",
+  );
   const used = new Set<MailauthDkimResult>();
   const reports: DkimSignatureReport[] = [];
   const fields = fieldsNamed(headers, "dkim-signature");
   for (const [index, field] of fields.entries()) {
     const tags = parseDkimSignature(field.value);
     const match =
-      results.find((r) => !used.has(r) && stripWs(r.signature ?? "") === tags.signature && tags.signature !== "") ??
+      results.find(
+        (r) => !used.has(r) && stripWs(r.signature ?? "") === tags.signature && tags.signature !== "",
+      ) ??
       results.find((r) => !used.has(r) && r.signingDomain === tags.domain && r.selector === tags.selector);
     if (match) used.add(match);
     const keyName = `${tags.selector}._domainkey.${tags.domain}`;
@@ -149,7 +157,10 @@ export async function verifyDkim(
     if (tags.signedAt !== undefined) report.signedAt = isoSeconds(tags.signedAt);
     if (tags.expiresAt !== undefined) report.expiresAt = isoSeconds(tags.expiresAt);
     if (match) {
-      report.mailauth = { result: match.status.result, ...(match.status.comment ? { comment: match.status.comment } : {}) };
+      report.mailauth = {
+        result: match.status.result,
+        ...(match.status.comment ? { comment: match.status.comment } : {}),
+      };
       const computed = match.bodyHash;
       if (computed) {
         report.bodyHashComputed = computed;
@@ -202,23 +213,57 @@ function judge(r: DkimSignatureReport, match: MailauthDkimResult | undefined, no
   }
   if (r.keyType === "rsa" && r.keyBits !== undefined && r.keyBits < MIN_RSA_BITS) {
     r.cryptoVerified = cryptoOk;
-    return set("policy", "short-key", `${r.keyBits}-bit RSA key refused (RFC 8301 §3.2: at least ${MIN_RSA_BITS})`);
+    return set(
+      "policy",
+      "short-key",
+      `${r.keyBits}-bit RSA key refused (RFC 8301 §3.2: at least ${MIN_RSA_BITS})`,
+    );
   }
   if (r.keyStatus && r.keyStatus !== "noerror" && r.keyStatus !== "nxdomain" && r.keyStatus !== "nodata")
     return set("temperror", "dns", `key lookup ${r.keyName}: ${r.keyStatus}`);
-  if (r.keyStatus === "nxdomain" || r.keyStatus === "nodata") return set("permerror", "no-key", `no key at ${r.keyName} (${r.keyStatus.toUpperCase()})`);
+  if (r.keyStatus === "nxdomain" || r.keyStatus === "nodata")
+    return set("permerror", "no-key", `no key at ${r.keyName} (${r.keyStatus.toUpperCase()})`);
   if (key?.revoked) return set("permerror", "key-revoked", `key revoked at ${r.keyName} (empty p=)`);
   if (key && key.hashes.length && !key.hashes.includes(r.algorithm.split("-").pop() ?? ""))
-    return set("permerror", "key-hash", `key allows only h=${key.hashes.join(":")}, signature uses ${r.algorithm}`);
-  if (key && key.problems.some((p) => p.kind === "missing-key" || p.kind === "bad-base64" || p.kind === "bad-key" || p.kind === "unknown-key-type" || p.kind === "bad-version"))
-    return set("permerror", "bad-key", `unusable key at ${r.keyName}: ${key.problems.map((p) => p.kind).join(", ")}`);
+    return set(
+      "permerror",
+      "key-hash",
+      `key allows only h=${key.hashes.join(":")}, signature uses ${r.algorithm}`,
+    );
+  if (
+    key &&
+    key.problems.some(
+      (p) =>
+        p.kind === "missing-key" ||
+        p.kind === "bad-base64" ||
+        p.kind === "bad-key" ||
+        p.kind === "unknown-key-type" ||
+        p.kind === "bad-version",
+    )
+  )
+    return set(
+      "permerror",
+      "bad-key",
+      `unusable key at ${r.keyName}: ${key.problems.map((p) => p.kind).join(", ")}`,
+    );
   if (r.bodyHashMatches === false || /body hash/.test(comment))
-    return set("fail", "body-hash", `body hash did not verify (bh=${short(r.bodyHashExpected)}, computed ${short(r.bodyHashComputed ?? "?")})`);
+    return set(
+      "fail",
+      "body-hash",
+      `body hash did not verify (bh=${short(r.bodyHashExpected)}, computed ${short(r.bodyHashComputed ?? "?")})`,
+    );
   if (!match) return set("permerror", "syntax", "signature not usable");
   if (status === "fail") return set("fail", "signature", "signature did not verify");
-  if (status === "neutral" && /expired/.test(comment)) return set("fail", "expired", `signature expired at ${r.expiresAt ?? "?"} (checked at ${now.toISOString()})`);
-  if (status === "neutral" && /invalid expiration/.test(comment)) return set("permerror", "syntax", "x= before t=");
-  if (status === "neutral" && /no key/.test(comment)) return set("permerror", "no-key", `no key at ${r.keyName}`);
+  if (status === "neutral" && /expired/.test(comment))
+    return set(
+      "fail",
+      "expired",
+      `signature expired at ${r.expiresAt ?? "?"} (checked at ${now.toISOString()})`,
+    );
+  if (status === "neutral" && /invalid expiration/.test(comment))
+    return set("permerror", "syntax", "x= before t=");
+  if (status === "neutral" && /no key/.test(comment))
+    return set("permerror", "no-key", `no key at ${r.keyName}`);
   if (status === "neutral") return set("permerror", "bad-key", comment || "key not usable");
   if (status === "temperror") return set("temperror", "dns", comment);
   if (status === "pass") return set("pass", "ok", r.keyBits ? `${r.keyBits}-bit key` : "");
@@ -226,7 +271,10 @@ function judge(r: DkimSignatureReport, match: MailauthDkimResult | undefined, no
 }
 
 /** DMARC identifier alignment of a d= domain with the From domain (RFC 7489 §3.1.1). */
-export function alignmentOf(domain: string, fromDomain: string | undefined): DkimSignatureReport["alignment"] {
+export function alignmentOf(
+  domain: string,
+  fromDomain: string | undefined,
+): DkimSignatureReport["alignment"] {
   if (!fromDomain || !domain) return "unknown";
   if (domain === fromDomain) return "strict";
   return organizationalDomain(domain) === organizationalDomain(fromDomain) ? "relaxed" : "none";

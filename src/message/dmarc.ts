@@ -52,7 +52,10 @@ function aligned(a: string, b: string, mode: DmarcAlignment): boolean {
   return mode === "r" && organizationalDomain(a) === organizationalDomain(b);
 }
 
-async function lookup(resolver: RecordingResolver, domain: string): Promise<{ answer: DnsAnswer; records: string[] }> {
+async function lookup(
+  resolver: RecordingResolver,
+  domain: string,
+): Promise<{ answer: DnsAnswer; records: string[] }> {
   const answer = await resolver.query(`_dmarc.${domain}`, "TXT");
   return { answer, records: txtValues(answer).filter(isDmarcRecord) };
 }
@@ -118,7 +121,11 @@ export async function evaluateDmarc(
   out.spf.aligned = spf?.result === "pass" && aligned(spf.domain, fromDomain, record.aspf);
   out.dkim = signatures
     .filter((s) => s.result === "pass")
-    .map((s) => ({ domain: s.domain, selector: s.selector, aligned: aligned(s.domain, fromDomain, record.adkim) }));
+    .map((s) => ({
+      domain: s.domain,
+      selector: s.selector,
+      aligned: aligned(s.domain, fromDomain, record.adkim),
+    }));
   const pass = out.spf.aligned || out.dkim.some((d) => d.aligned);
   out.result = pass ? "pass" : "fail";
   // RFC 7489 §6.3: sp= applies when the record was found at the organizational domain for a subdomain.

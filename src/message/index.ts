@@ -8,7 +8,14 @@ import { analyzeMessage, type AnalyzeOptions } from "./analyze.js";
 import { messageChecks } from "./checks.js";
 import type { RawMessage } from "./read.js";
 
-export { analyzeMessage, validateArcMessage, MAX_HOPS, type AnalyzeOptions, type MessageEvidence, type MessageSpf } from "./analyze.js";
+export {
+  analyzeMessage,
+  validateArcMessage,
+  MAX_HOPS,
+  type AnalyzeOptions,
+  type MessageEvidence,
+  type MessageSpf,
+} from "./analyze.js";
 export { messageChecks } from "./checks.js";
 export { readMessage, readStream, MAX_MESSAGE_BYTES, type RawMessage } from "./read.js";
 export { parseHeaders, MAX_HEADER_BYTES, type HeaderSection, type HeaderField } from "./headers.js";
@@ -27,7 +34,11 @@ export type { DmarcEvaluation } from "./dmarc.js";
  *   const report = await checkMessage(await readMessage("mail.eml"), ctx);
  *   report.findings.filter((f) => f.area === "dkim");
  */
-export async function checkMessage(raw: RawMessage, ctx: RunContext, opts: AnalyzeOptions = {}): Promise<Report> {
+export async function checkMessage(
+  raw: RawMessage,
+  ctx: RunContext,
+  opts: AnalyzeOptions = {},
+): Promise<Report> {
   const started = ctx.now();
   const message = await analyzeMessage(raw, ctx, opts);
   const evidence: Evidence = {

@@ -25,16 +25,22 @@ export function parseSpamStatus(value: string, report?: string): SpamStatus | un
     const m = re.exec(value)?.[1];
     return m !== undefined && Number.isFinite(Number(m)) ? Number(m) : undefined;
   };
-  const status: SpamStatus = { flagged: (flag[1] ?? "").toLowerCase() === "yes", tests: [], raw: value.slice(0, 4096) };
+  const status: SpamStatus = {
+    flagged: (flag[1] ?? "").toLowerCase() === "yes",
+    tests: [],
+    raw: value.slice(0, 4096),
+  };
   const score = num(/\b(?:score|hits)=(-?\d+(?:\.\d+)?)/i);
   if (score !== undefined) status.score = score;
   const required = num(/\brequired=(-?\d+(?:\.\d+)?)/i);
   if (required !== undefined) status.required = required;
   const version = /\bversion=(\S+)/i.exec(value)?.[1];
   if (version) status.version = version;
-  const tests = /\btests=(.*?)(?:\s+(?:autolearn|autolearn_force|version|shortcircuit)=|$)/is.exec(value)?.[1] ?? "";
+  const tests =
+    /\btests=(.*?)(?:\s+(?:autolearn|autolearn_force|version|shortcircuit)=|$)/is.exec(value)?.[1] ?? "";
   const points = new Map<string, number>();
-  for (const m of (report ?? "").matchAll(/(-?\d+(?:\.\d+)?)\s+([A-Z0-9_]{2,})\b/g)) points.set(m[2] ?? "", Number(m[1]));
+  for (const m of (report ?? "").matchAll(/(-?\d+(?:\.\d+)?)\s+([A-Z0-9_]{2,})\b/g))
+    points.set(m[2] ?? "", Number(m[1]));
   for (const t of tests.split(/[,\s]+/).slice(0, 200)) {
     const [name, s] = t.split("=");
     if (!name || name.toLowerCase() === "none") continue;
@@ -68,7 +74,9 @@ export function readListHeaders(headers: HeaderSection): ListHeaders {
   const out: ListHeaders = {
     bulk: Boolean(listId) || precedence === "bulk" || precedence === "list" || unsubscribe.length > 0,
     unsubscribe,
-    oneClickHeaders: unsubscribe.some((u) => /^https:\/\//i.test(u)) && post?.replace(/\s+/g, "") === "List-Unsubscribe=One-Click",
+    oneClickHeaders:
+      unsubscribe.some((u) => /^https:\/\//i.test(u)) &&
+      post?.replace(/\s+/g, "") === "List-Unsubscribe=One-Click",
   };
   if (listId) out.listId = listId.slice(0, 300);
   if (precedence) out.precedence = precedence.slice(0, 40);
@@ -95,7 +103,12 @@ export function readIdentities(headers: HeaderSection): Identities {
   const fromAddresses = fromFields.flatMap((f) => addressesIn(f.value)).slice(0, 50);
   const fromDomains = [...new Set(fromAddresses.map(domainOf).filter(Boolean))];
   const rp = fieldsNamed(headers, "return-path");
-  const out: Identities = { fromFields: fromFields.length, fromAddresses, fromDomains, returnPathFields: rp.length };
+  const out: Identities = {
+    fromFields: fromFields.length,
+    fromAddresses,
+    fromDomains,
+    returnPathFields: rp.length,
+  };
   if (fromDomains.length === 1) out.fromDomain = fromDomains[0];
   const first = rp[0];
   if (first) {

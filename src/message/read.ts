@@ -45,14 +45,23 @@ export async function readMessage(path: string, maxBytes = MAX_MESSAGE_BYTES): P
       if (bytesRead === 0) break;
       offset += bytesRead;
     }
-    return { bytes: bytes.subarray(0, offset), source: path, size: stat.size, truncated: stat.size > maxBytes };
+    return {
+      bytes: bytes.subarray(0, offset),
+      source: path,
+      size: stat.size,
+      truncated: stat.size > maxBytes,
+    };
   } finally {
     await handle.close();
   }
 }
 
 /** Reads a stream up to `maxBytes`, then stops reading (the rest is never buffered). */
-export async function readStream(stream: NodeJS.ReadableStream, source: string, maxBytes = MAX_MESSAGE_BYTES): Promise<RawMessage> {
+export async function readStream(
+  stream: NodeJS.ReadableStream,
+  source: string,
+  maxBytes = MAX_MESSAGE_BYTES,
+): Promise<RawMessage> {
   const chunks: Buffer[] = [];
   let total = 0;
   let truncated = false;
@@ -76,7 +85,8 @@ export async function readStream(stream: NodeJS.ReadableStream, source: string, 
  */
 export function toCrlf(bytes: Buffer): Buffer {
   let bare = 0;
-  for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) if (i === 0 || bytes[i - 1] !== 0x0d) bare++;
+  for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1))
+    if (i === 0 || bytes[i - 1] !== 0x0d) bare++;
   if (bare === 0) return bytes;
   const out = Buffer.alloc(bytes.length + bare);
   let src = 0;

@@ -112,13 +112,24 @@ function tlsVersion(v: string): string {
 
 function findTls(text: string): ReceivedHop["tls"] {
   // Postfix: (using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits) ...)
-  const postfix = /using\s+((?:TLS|SSL)v?[\d.]+)\s+with\s+cipher\s+([A-Za-z0-9_-]+)(?:\s*\((\d+\/\d+) bits\))?/i.exec(text);
-  if (postfix) return { version: tlsVersion(postfix[1] ?? ""), cipher: postfix[2], ...(postfix[3] ? { bits: postfix[3] } : {}) };
+  const postfix =
+    /using\s+((?:TLS|SSL)v?[\d.]+)\s+with\s+cipher\s+([A-Za-z0-9_-]+)(?:\s*\((\d+\/\d+) bits\))?/i.exec(text);
+  if (postfix)
+    return {
+      version: tlsVersion(postfix[1] ?? ""),
+      cipher: postfix[2],
+      ...(postfix[3] ? { bits: postfix[3] } : {}),
+    };
   // Sendmail, Gmail, Microsoft: (version=TLS1_3 cipher=TLS_AES_256_GCM_SHA384 bits=256/256)
   const version = /version=((?:TLS|SSL)v?[\d._]+)/i.exec(text)?.[1];
   const cipher = /cipher=([A-Za-z0-9_-]+)/i.exec(text)?.[1];
   const bits = /bits=(\d+(?:\/\d+)?)/i.exec(text)?.[1];
-  if (version || cipher) return { ...(version ? { version: tlsVersion(version) } : {}), ...(cipher ? { cipher } : {}), ...(bits ? { bits } : {}) };
+  if (version || cipher)
+    return {
+      ...(version ? { version: tlsVersion(version) } : {}),
+      ...(cipher ? { cipher } : {}),
+      ...(bits ? { bits } : {}),
+    };
   // Exim: with esmtps (TLS1.3) tls TLS_AES_256_GCM_SHA384
   const exim = /\((TLS1[._]\d)\)(?:\s+tls\s+([A-Za-z0-9_-]+))?/i.exec(text);
   if (exim) return { version: tlsVersion(exim[1] ?? ""), ...(exim[2] ? { cipher: exim[2] } : {}) };
@@ -126,7 +137,10 @@ function findTls(text: string): ReceivedHop["tls"] {
 }
 
 function cleanIp(s: string): string | undefined {
-  const v = s.replace(/^\[|\]$/g, "").replace(/^IPv6:/i, "").replace(/%.*$/, "");
+  const v = s
+    .replace(/^\[|\]$/g, "")
+    .replace(/^IPv6:/i, "")
+    .replace(/%.*$/, "");
   return isIP(v) ? v : undefined;
 }
 
@@ -150,7 +164,11 @@ function parseFrom(value: string | undefined, comments: string[]): ReceivedHop["
     const helo = /\b(?:helo|ehlo)[=\s]+([^\s)\]]+)/i.exec(c)?.[1];
     if (helo) from.helo = helo;
     if (!from.ip) {
-      const bare = c.split(/[\s,]+/).map(cleanIp).find((x) => x !== undefined) ?? (IPV4.exec(c) ? cleanIp(IPV4.exec(c)?.[0] ?? "") : undefined);
+      const bare =
+        c
+          .split(/[\s,]+/)
+          .map(cleanIp)
+          .find((x) => x !== undefined) ?? (IPV4.exec(c) ? cleanIp(IPV4.exec(c)?.[0] ?? "") : undefined);
       if (bare) from.ip = bare;
     }
   }
@@ -166,7 +184,8 @@ function parseFrom(value: string | undefined, comments: string[]): ReceivedHop["
 export function parseReceived(value: string, index: number): ReceivedHop {
   const raw = value.replace(/\r?\n/g, "").slice(0, MAX_RECEIVED_CHARS);
   const problems: string[] = [];
-  if (value.length > MAX_RECEIVED_CHARS) problems.push(`field longer than ${MAX_RECEIVED_CHARS} characters, cut`);
+  if (value.length > MAX_RECEIVED_CHARS)
+    problems.push(`field longer than ${MAX_RECEIVED_CHARS} characters, cut`);
   const split = dateSplit(raw);
   const head = split === -1 ? raw : raw.slice(0, split);
   const dateText = split === -1 ? undefined : raw.slice(split + 1).trim();
@@ -193,7 +212,7 @@ export function parseReceived(value: string, index: number): ReceivedHop {
   }
   const by = clauses.get("by");
   if (by?.words[0]) hop.by = by.words[0].replace(/\.$/, "");
-  const software = by?.comments.find((c) => /^[A-Za-z][\w .\/-]*$/.test(c.trim()));
+  const software = by?.comments.find((c) => /^[A-Za-z][\w ./-]*$/.test(c.trim()));
   if (software) hop.software = software.trim();
   const via = clauses.get("via")?.words[0];
   if (via) hop.via = via;
@@ -211,7 +230,8 @@ export function parseReceived(value: string, index: number): ReceivedHop {
   const tls = findTls(head);
   if (tls) hop.tls = tls;
   const p = hop.protocol ?? "";
-  hop.encrypted = /^(E?SMTP|LMTP|UTF8SMTP|UTF8LMTP)SA?$/.test(p) || p === "HTTPS" || Boolean(tls?.version || tls?.cipher);
+  hop.encrypted =
+    /^(E?SMTP|LMTP|UTF8SMTP|UTF8LMTP)SA?$/.test(p) || p === "HTTPS" || Boolean(tls?.version || tls?.cipher);
   hop.authenticated = /^(ESMTP|LMTP|UTF8SMTP|UTF8LMTP)S?A$/.test(p);
   if (dateText !== undefined) {
     hop.dateText = dateText;
@@ -227,7 +247,9 @@ export function parseReceived(value: string, index: number): ReceivedHop {
 export function isPrivateAddress(ip: string): boolean {
   try {
     const range = ipaddr.process(ip).range();
-    return ["loopback", "private", "linkLocal", "uniqueLocal", "carrierGradeNat", "unspecified"].includes(range);
+    return ["loopback", "private", "linkLocal", "uniqueLocal", "carrierGradeNat", "unspecified"].includes(
+      range,
+    );
   } catch {
     return false;
   }
@@ -245,8 +267,13 @@ const LOCAL_PROTOCOLS = /^(LMTP|LMTPS|LMTPA|LMTPSA|LOCAL|UTF8LMTP\w*)$/;
  * client is private (a lab, an intranet), the topmost SMTP hop with a client address is taken.
  * Returns its position in `hops` (top first), or -1 with the reason.
  */
-export function firstExternalHop(hops: readonly ReceivedHop[]): { index: number; reason: "public-client" | "private-only" | "authenticated" | "none" } {
-  const withIp = hops.map((h, i) => ({ h, i })).filter(({ h }) => h.from?.ip && !LOCAL_PROTOCOLS.test(h.protocol ?? ""));
+export function firstExternalHop(hops: readonly ReceivedHop[]): {
+  index: number;
+  reason: "public-client" | "private-only" | "authenticated" | "none";
+} {
+  const withIp = hops
+    .map((h, i) => ({ h, i }))
+    .filter(({ h }) => h.from?.ip && !LOCAL_PROTOCOLS.test(h.protocol ?? ""));
   const candidates = withIp.filter(({ h }) => !h.authenticated);
   for (const { h, i } of candidates) {
     if (!isPrivateAddress(h.from?.ip ?? "")) return { index: i, reason: "public-client" };

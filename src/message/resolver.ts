@@ -68,7 +68,8 @@ export function recordingResolver(dns: DnsClient, signal?: AbortSignal): Recordi
   };
   const resolve: MailauthResolver = async (name, rrtype) => {
     const type = rrtype.toUpperCase() as RRType;
-    if (!TYPES.has(type)) throw Object.assign(new Error(`unsupported record type ${rrtype}`), { code: "ENOTIMP" });
+    if (!TYPES.has(type))
+      throw Object.assign(new Error(`unsupported record type ${rrtype}`), { code: "ENOTIMP" });
     const answer = await query(name, type);
     if (answer.status !== "noerror") throw new DnsLookupError(DNS_ERROR_CODES[answer.status], answer);
     switch (type) {
@@ -77,12 +78,16 @@ export function recordingResolver(dns: DnsClient, signal?: AbortSignal): Recordi
         return answer.records.flatMap((r) => (r.type === "TXT" ? [r.strings] : []));
       case "MX":
         // node:dns MX shape; mailauth's type declaration only knows string lists
-        return answer.records.flatMap((r) => (r.type === "MX" ? [{ exchange: r.exchange, priority: r.preference }] : [])) as unknown as string[];
+        return answer.records.flatMap((r) =>
+          r.type === "MX" ? [{ exchange: r.exchange, priority: r.preference }] : [],
+        ) as unknown as string[];
       case "A":
       case "AAAA":
         return answer.records.flatMap((r) => (r.type === "A" || r.type === "AAAA" ? [r.address] : []));
       default:
-        return answer.records.flatMap((r) => (r.type === "PTR" || r.type === "CNAME" || r.type === "NS" ? [r.target] : []));
+        return answer.records.flatMap((r) =>
+          r.type === "PTR" || r.type === "CNAME" || r.type === "NS" ? [r.target] : [],
+        );
     }
   };
   return { resolve, answers, query };

@@ -101,9 +101,11 @@ class LineReader {
     this.socket.pause();
   }
 
-  /** The next line without its CRLF, as latin1 (bytes stay visible; nothing is decoded). */
-  async line(timeoutMs: number, signal?: AbortSignal): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
+  /**
+   * The next line without its CRLF, as latin1 (bytes stay visible; nothing is decoded). `deadline` is
+   * absolute and shared by all lines of one reply, so a slow drip cannot stretch a reply forever.
+   */
+  async line(deadline: number, signal?: AbortSignal): Promise<string> {
     for (;;) {
       const nl = this.buffer.indexOf(10);
       if (nl >= 0) {
@@ -118,7 +120,7 @@ class LineReader {
       if (this.ended) throw this.ended;
       if (signal?.aborted) throw new PreambleError("aborted", "aborted");
       const left = deadline - Date.now();
-      if (left <= 0) throw new PreambleError("timeout", `no complete reply within ${timeoutMs} ms`);
+      if (left <= 0) throw new PreambleError("timeout", "no complete reply in the time allowed");
       await new Promise<void>((resolve) => {
         const timer = setTimeout(done, left);
         const onAbort = () => done();
@@ -146,8 +148,9 @@ async function smtpReply(
   opts: Required<Pick<PreambleOptions, "timeoutMs" | "maxReplyLines">> & PreambleOptions,
 ) {
   const lines: string[] = [];
+  const deadline = Date.now() + opts.timeoutMs;
   for (;;) {
-    const line = await reader.line(opts.timeoutMs, opts.signal);
+    const line = await reader.line(deadline, opts.signal);
     transcript.push(`S: ${clip(line)}`);
     if (looksBinary(line) || !/^\d{3}([ -]|$)/.test(line))
       throw new PreambleError("garbage", `not an SMTP reply: ${JSON.stringify(clip(line))}`);
@@ -197,7 +200,7 @@ export async function starttlsPreamble(
       const reply = await smtpReply(reader, transcript, opts);
       if (reply.code !== 220) throw new PreambleError("refused", `STARTTLS answered ${reply.code}`);
     } else if (protocol === "imap") {
-      const greeting = await reader.line(opts.timeoutMs, opts.signal);
+      const greeting = await reader.line(Date.now() + opts.timeoutMs, opts.signal);
       transcript.push(`S: ${clip(greeting)}`);
       if (looksBinary(greeting) || !/^\* (OK|PREAUTH|BYE)\b/i.test(greeting))
         throw new PreambleError("garbage", `not an IMAP greeting: ${JSON.stringify(clip(greeting))}`);
@@ -205,8 +208,9 @@ export async function starttlsPreamble(
       const caps = /\[CAPABILITY ([^\]]*)\]/i.exec(greeting);
       if (caps?.[1]) capabilities.push(...caps[1].split(/\s+/));
       send(socket, transcript, "a STARTTLS");
+      const deadline = Date.now() + opts.timeoutMs;
       for (let i = 0; ; i++) {
-        const line = await reader.line(opts.timeoutMs, opts.signal);
+        const line = await reader.line(deadline, opts.signal);
         transcript.push(`S: ${clip(line)}`);
         if (looksBinary(line)) throw new PreambleError("garbage", "binary data instead of an IMAP response");
         if (/^a OK\b/i.test(line)) break;
@@ -219,13 +223,13 @@ export async function starttlsPreamble(
           );
       }
     } else {
-      const greeting = await reader.line(opts.timeoutMs, opts.signal);
+      const greeting = await reader.line(Date.now() + opts.timeoutMs, opts.signal);
       transcript.push(`S: ${clip(greeting)}`);
       if (/^-ERR/i.test(greeting)) throw new PreambleError("greeting-rejected", "POP3 greeting -ERR");
       if (looksBinary(greeting) || !/^\+OK/i.test(greeting))
         throw new PreambleError("garbage", `not a POP3 greeting: ${JSON.stringify(clip(greeting))}`);
       send(socket, transcript, "STLS");
-      const reply = await reader.line(opts.timeoutMs, opts.signal);
+      const reply = await reader.line(Date.now() + opts.timeoutMs, opts.signal);
       transcript.push(`S: ${clip(reply)}`);
       if (!/^\+OK/i.test(reply)) throw new PreambleError("refused", `STLS answered: ${clip(reply)}`);
     }

@@ -6,9 +6,11 @@ import {
   DEFAULT_DNSBLS,
   DNSBL_CONTROL_ADDRESS,
   DNSBL_TEST_ADDRESS,
+  dnsblIpv6TestName,
   dnsblQueryName,
   isValidDnsblZone,
 } from "../standards/dnsbl.js";
+import { addressFamily } from "../standards/address-scope.js";
 import { ask, mapLimit } from "./dns-query.js";
 import { mxAddresses } from "./ptr.js";
 
@@ -28,6 +30,8 @@ export interface DnsblSelfTest {
   zone: string;
   test: DnsAnswer;
   control: DnsAnswer;
+  /** The IPv6 test entry (::FFFF:7F00:2), asked only when an IPv6 address was looked up. */
+  test6?: DnsAnswer;
 }
 
 export interface DnsblEvidence {
@@ -61,6 +65,7 @@ export const dnsblProbe: DomainProbe = {
         return name ? [{ address, zone, name }] : [];
       }),
     );
+    const hasIpv6 = addresses.some((a) => addressFamily(a) === 6 && !a.toLowerCase().startsWith("::ffff:"));
     const [lookups, selfTests] = await Promise.all([
       mapLimit(pairs, 16, async (p): Promise<DnsblLookup> => {
         const answer = await ask(ctx, p.name, "A");
@@ -69,11 +74,12 @@ export const dnsblProbe: DomainProbe = {
       }),
       // Only lists that were actually used need their self-test.
       mapLimit(pairs.length ? zones : [], 8, async (zone): Promise<DnsblSelfTest> => {
-        const [test, control] = await Promise.all([
+        const [test, control, test6] = await Promise.all([
           ask(ctx, dnsblQueryName(DNSBL_TEST_ADDRESS, zone) ?? zone, "A"),
           ask(ctx, dnsblQueryName(DNSBL_CONTROL_ADDRESS, zone) ?? zone, "A"),
+          hasIpv6 ? ask(ctx, dnsblIpv6TestName(zone), "A") : undefined,
         ]);
-        return { zone, test, control };
+        return test6 ? { zone, test, control, test6 } : { zone, test, control };
       }),
     ]);
     evidence.dnsbl = { zones, lookups, selfTests };

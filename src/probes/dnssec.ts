@@ -67,11 +67,15 @@ export const dnssecProbe: DomainProbe = {
   async run(evidence: Evidence, ctx: RunContext): Promise<void> {
     const mx = evidence.mx;
     const wanted: Array<Pick<DnssecSubject, "name" | "role" | "answers">> = [
-      { name: evidence.target, role: "domain", answers: mx ? [mx.answer] : [] },
+      { name: evidence.target, role: "domain", answers: mx ? [mx.answer] : [] }, // a fresh array: pushed to below
     ];
     if (mx && !mx.implicit) {
-      for (const host of mx.hosts.slice(0, MAX_MX_SUBJECTS))
-        wanted.push({ name: host.name, role: "mx", answers: host.addressAnswers });
+      for (const host of mx.hosts.slice(0, MAX_MX_SUBJECTS)) {
+        // An MX host named like the domain itself is one subject: its addresses join the MX answer.
+        const same = wanted.find((w) => w.name === host.name);
+        if (same) same.answers.push(...host.addressAnswers);
+        else wanted.push({ name: host.name, role: "mx", answers: [...host.addressAnswers] });
+      }
     }
     const subjects = await mapLimit(wanted, 4, async (s): Promise<DnssecSubject> => {
       const z = await findZone(ctx, s.name);

@@ -8,7 +8,10 @@ import { ask, mapLimit } from "./dns-query.js";
 /** Most MX hosts whose addresses are resolved; a hostile zone may list thousands. */
 export const MAX_MX_HOSTS = 32;
 
-/** Resolves A then AAAA of a host; addresses keep that order. */
+/**
+ * Resolves A then AAAA of a host; addresses keep that order.
+ * @example (await resolveHost(ctx, "mx1.example.com", 10)).addresses // ["192.0.2.10", "2001:db8::10"]
+ */
 export async function resolveHost(ctx: RunContext, name: string, preference: number): Promise<MailHost> {
   const [a, aaaa] = await Promise.all([ask(ctx, name, "A"), ask(ctx, name, "AAAA")]);
   const addresses = [a, aaaa].flatMap((ans) =>
@@ -21,6 +24,9 @@ export async function resolveHost(ctx: RunContext, name: string, preference: num
  * The MX set of a domain (RFC 5321 §5.1): the MX records, or the implicit MX (the domain's own
  * A/AAAA) when the name exists without MX; a null MX (RFC 7505) leaves no hosts. Hosts are unique by
  * name (lowest preference kept) and sorted by preference; the raw answer keeps duplicates for checks.
+ * @example
+ *   const mx = await collectMx(ctx, "example.com");
+ *   if (mx.nullMx) console.log("accepts no mail");
  */
 export async function collectMx(ctx: RunContext, domain: string): Promise<MxEvidence> {
   const answer: DnsAnswer = await ask(ctx, domain, "MX");

@@ -45,7 +45,7 @@ export interface PortsEvidence {
   /** Time limit of one connect, ms (a filtered port costs this long). */
   timeoutMs: number;
   /** Hosts scanned and their addresses (an MX whose name did not resolve has none). */
-  hosts: Array<{ name: string; addresses: string[] }>;
+  hosts: Array<{ name: string; addresses: string[]; answers?: DnsAnswer[] }>;
   results: PortResult[];
 }
 

@@ -73,7 +73,7 @@ export async function resolveHost(
  *   ev.ports.results.filter((r) => r.state === "open");
  */
 export async function gatherServers(
-  hosts: ReadonlyArray<{ name: string; addresses: readonly string[] }>,
+  hosts: ReadonlyArray<{ name: string; addresses: readonly string[]; answers?: DnsAnswer[] }>,
   ctx: RunContext,
   options: ServersOptions = {},
 ): Promise<ServersEvidence> {
@@ -86,7 +86,11 @@ export async function gatherServers(
       role: options.role ?? "mx",
       ports,
       timeoutMs: ctx.timeoutMs,
-      hosts: hosts.map((h) => ({ name: h.name, addresses: [...h.addresses] })),
+      hosts: hosts.map((h) => ({
+        name: h.name,
+        addresses: [...h.addresses],
+        ...(h.answers ? { answers: h.answers } : {}),
+      })),
       results,
     },
     smtp: { sessions: [], relay: [] },

@@ -1,5 +1,6 @@
 import type { Lang } from "../i18n/index.js";
 import type { LogSummary } from "../server-side/postfix-log/summary.js";
+import type { LocalEvidence } from "../server-side/local-findings.js";
 import type { QueueSummary } from "../server-side/queue.js";
 import { escapeTerminal } from "./escape.js";
 import { paint } from "./terminal.js";
@@ -127,5 +128,35 @@ export function renderQueueTables(s: QueueSummary, lang: Lang, color: boolean): 
   if (s.reasons.length) out.push(...section(zh ? "等待原因" : "Waiting reasons", color), ...table(["count", "category", "reason"], s.reasons.map((r) => [r.count, r.category, r.reason]), color));
   if (s.domains.length) out.push(...section(zh ? "目标域名" : "Destination domains", color), ...table(["domain", "recipients"], s.domains.slice(0, 10).map((d) => [d.domain, d.count]), color));
   if (s.senders.length) out.push(...section(zh ? "发件人" : "Senders", color), ...table(["sender", "messages"], s.senders.slice(0, 10).map((d) => [d.sender, d.count]), color));
+  return out;
+}
+
+/** The tables of `mxray local`. */
+export function renderLocalTables(ev: LocalEvidence, lang: Lang, color: boolean): string[] {
+  const zh = lang === "zh-CN";
+  const out: string[] = [];
+  const s = ev.sockets;
+  if (s.listeners.length) {
+    out.push(...section(zh ? "监听的邮件端口" : "Listening mail ports", color));
+    out.push(...table(["address", "port", "service", "process"], s.listeners.map((l) => [l.address, l.port, l.service, l.owner ? `${l.owner.command}[${l.owner.pid}]` : "?"]), color));
+  }
+  if (s.mailPorts.length) {
+    out.push(...section(zh ? "邮件端口的 TCP 状态" : "TCP states of mail ports", color));
+    out.push(...table(["port", "states", "TIME_WAIT peers"], s.mailPorts.map((p) => [p.port, Object.entries(p.states).map(([k, v]) => `${k} ${v}`).join(", "), p.timeWaitPeers.map((x) => `${x.peer} ×${x.count}`).join(", ")]), color));
+  }
+  if (ev.postfix) {
+    out.push(...section(`Postfix (${ev.postfix.source})`, color));
+    out.push(...table(["service", "tls", "auth", "auth_only", "relay restrictions"], ev.postfix.services.map((v) => [v.name, v.settings.smtpd_tls_wrappermode === "yes" ? "wrapper" : v.settings.smtpd_tls_security_level || "none", v.settings.smtpd_sasl_auth_enable ?? "", v.settings.smtpd_tls_auth_only ?? "", v.settings.smtpd_relay_restrictions ?? ""]), color));
+    const e = ev.postfix.effective;
+    out.push(...table(["parameter", "value"], ["mynetworks", "smtp_tls_security_level", "message_size_limit", "maximal_queue_lifetime", "default_process_limit", "smtpd_client_connection_rate_limit"].map((k) => [k, e[k] ?? ""]), color));
+  }
+  if (ev.dovecot) {
+    out.push(...section(`Dovecot (${ev.dovecot.source})`, color));
+    out.push(...table(["setting", "value"], ["ssl", "ssl_min_protocol", "disable_plaintext_auth", "auth_allow_cleartext", "auth_mechanisms", "protocols"].filter((k) => ev.dovecot?.settings[k] !== undefined).map((k) => [k, ev.dovecot?.settings[k] ?? ""]), color));
+  }
+  if (ev.firewall?.rules.length) {
+    out.push(...section(zh ? "涉及邮件端口的防火墙规则" : "Firewall rules on mail ports", color));
+    out.push(...table(["chain", "ports", "action"], ev.firewall.rules.map((r) => [r.chain, r.ports.join(","), r.action]), color));
+  }
   return out;
 }

@@ -178,7 +178,7 @@ function messageLine(qid: string, rest: string): MailEvent[] {
         events.push({ kind: "received", qid, service: `exim/${proto}`, peer, pid: -1, tls: tls !== "" });
         if (tls) {
           const [protocol = "", cipher = ""] = tls.split(":");
-          events.push({ kind: "tls-in", peer, protocol, cipher, trust: opt(rest, "CV") === "yes" ? "Verified" : "Anonymous", pid: -1 });
+          events.push({ kind: "tls-in", service: `exim/${proto}`, peer, protocol, cipher, trust: opt(rest, "CV") === "yes" ? "Verified" : "Anonymous", pid: -1 });
         }
       } else {
         events.push({ kind: "pickup", qid, sender: sender === "<>" ? "" : sender });

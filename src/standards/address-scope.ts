@@ -51,7 +51,10 @@ export function reverseName(address: string, suffix?: string): string | undefine
   return suffix === "" ? nibbles : `${nibbles}.${suffix ?? "ip6.arpa"}`;
 }
 
-/** The address family of a valid address string, or undefined. */
+/**
+ * The address family of a valid address string, or undefined.
+ * @example addressFamily("::1") // 6
+ */
 export function addressFamily(address: string): 4 | 6 | undefined {
   if (ipaddr.IPv4.isValidFourPartDecimal(address)) return 4;
   if (ipaddr.IPv6.isValid(address)) return 6;

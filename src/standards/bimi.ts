@@ -59,7 +59,10 @@ function splitTags(raw: string): {
   return { tags, order, bad, duplicates };
 }
 
-/** True when a TXT string is meant as a BIMI record (starts with the version tag). */
+/**
+ * True when a TXT string is meant as a BIMI record (starts with the version tag).
+ * @example isBimiRecord("v=BIMI1; l=https://e.example/l.svg") // true
+ */
 export function isBimiRecord(txt: string): boolean {
   return /^\s*v\s*=\s*BIMI1\s*(;|$)/i.test(txt);
 }
@@ -122,6 +125,7 @@ export interface DmarcPolicyFacts {
 /**
  * BIMI requires DMARC enforcement (draft §4.3, "DMARC Policy Enforcement"): p (and sp, when given)
  * at quarantine or reject, and pct=100. Returns why it is not enough, or undefined when it is.
+ * @example bimiDmarcShortfall({ p: "quarantine", pct: 50 }) // "pct"
  */
 export function bimiDmarcShortfall(facts: DmarcPolicyFacts): "p" | "sp" | "pct" | undefined {
   const enforcing = (v?: string) => v === "quarantine" || v === "reject";

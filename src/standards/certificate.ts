@@ -245,6 +245,45 @@ export function chainShape(certs: readonly X509Certificate[]): ChainShape {
   return { ordered, path, unrelated, endsInSelfSigned: issuedBy(last, last) };
 }
 
+/** Where the chain leads: to a trust anchor (sent by the server or found in the store), or nowhere. */
+export interface AnchorResult {
+  reached: boolean;
+  /** Subject of the trust anchor reached. */
+  anchor?: string;
+  /** The anchor is in the trust store but was not sent (the normal case for a root). */
+  fromStore?: boolean;
+  /** Subject of the last certificate reached when no anchor was found (whose issuer is missing). */
+  stuckAt?: string;
+  stuckIssuer?: string;
+}
+
+/**
+ * Follows issuers from the leaf, through the certificates sent and the trust anchors, ignoring dates
+ * (validity is judged on its own). Tells "an intermediate is missing" (no anchor issues the last
+ * certificate reached) apart from "expired but otherwise trusted".
+ * @example findTrustAnchor([leaf, intermediate], storeCerts).reached
+ */
+export function findTrustAnchor(
+  chain: readonly X509Certificate[],
+  anchors: readonly X509Certificate[],
+): AnchorResult {
+  const first = chain[0];
+  if (!first) return { reached: false };
+  const isAnchor = (c: X509Certificate) => anchors.some((a) => a.fingerprint256 === c.fingerprint256);
+  const used = new Set<number>([0]);
+  let current = first;
+  for (let depth = 0; depth < 12; depth++) {
+    if (isAnchor(current)) return { reached: true, anchor: oneLine(current.subject), fromStore: false };
+    const fromStore = anchors.find((a) => issuedBy(current, a));
+    if (fromStore) return { reached: true, anchor: oneLine(fromStore.subject), fromStore: true };
+    const next = chain.findIndex((c, i) => !used.has(i) && issuedBy(current, c));
+    if (next < 0 || issuedBy(current, current)) break;
+    used.add(next);
+    current = chain[next] as X509Certificate;
+  }
+  return { reached: false, stuckAt: oneLine(current.subject), stuckIssuer: oneLine(current.issuer) };
+}
+
 /** One-line evidence for a certificate. */
 export function describeCertificate(f: CertificateFacts, index: number): string[] {
   const key = `${f.key.type}${f.key.bits ? ` ${f.key.bits} bits` : ""}${f.key.curve ? ` ${f.key.curve}` : ""}`;

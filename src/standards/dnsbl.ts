@@ -37,6 +37,15 @@ export const DNSBL_TEST_ADDRESS = "127.0.0.2";
 export const DNSBL_CONTROL_ADDRESS = "127.0.0.1";
 
 /**
+ * The IPv6 test entry of RFC 5782 §5 (::FFFF:7F00:2), asked in nibble form: a list that does not
+ * list it does not cover IPv6, so its NXDOMAIN for an IPv6 address means nothing.
+ * @example dnsblIpv6TestName("bl.example") // "2.0.0.0.0.0.f.7.f.f.f.f.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.bl.example"
+ */
+export function dnsblIpv6TestName(zone: string): string {
+  return `${reverseName("::ffff:7f00:2", "")}.${zone.toLowerCase().replace(/\.$/, "")}`;
+}
+
+/**
  * What one list's answer means:
  * - `listed`: A records in 127.0.0.0/8 (the return codes say why, list by list);
  * - `not-listed`: NXDOMAIN (or NODATA);

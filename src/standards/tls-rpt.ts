@@ -41,7 +41,10 @@ const EXT_VALUE = /^[\x21-\x3a\x3c\x3e-\x7e]+$/;
 const MAILBOX =
   /^[^\s@<>()[\]\\,;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
 
-/** RFC 8460 §3: "Records that do not begin with v=TLSRPTv1; are discarded" by senders. */
+/**
+ * RFC 8460 §3: "Records that do not begin with v=TLSRPTv1; are discarded" by senders.
+ * @example isTlsRptRecord("v=TLSRPTv1 rua=mailto:a@b.example") // false: no ";" after the version
+ */
 export function isTlsRptRecord(txt: string): boolean {
   return /^v=TLSRPTv1\s*;/.test(txt);
 }
@@ -83,7 +86,10 @@ export function parseTlsRpt(raw: string): TlsRptRecord {
   return { raw, valid: errors.length === 0, rua, extensions, errors };
 }
 
-/** A report destination: `mailto:` with one mailbox, or an `https:` URL with a host (RFC 8460 §3). */
+/**
+ * A report destination: `mailto:` with one mailbox, or an `https:` URL with a host (RFC 8460 §3).
+ * @example parseReportUri("https://r.example/tls").destination // "r.example"
+ */
 export function parseReportUri(uri: string): TlsRptUri {
   const lower = uri.toLowerCase();
   if (lower.startsWith("mailto:")) {

@@ -160,30 +160,45 @@ export function certificateFindings(a: EndpointAnalysis): Finding[] {
       );
     }
   });
-  if (a.trusted === false && !criticalCause && !(a.trustError && DATE_ERRORS.has(a.trustError))) {
+  // A date error hides any other verification error; the anchor search (dates ignored) still tells
+  // whether the chain leads to a trust anchor.
+  const anchor = ep.scan.anchor;
+  const dateOnly = a.trustError !== undefined && DATE_ERRORS.has(a.trustError);
+  const untrusted = a.trusted === false && !criticalCause && (!dateOnly || anchor?.reached === false);
+  if (untrusted) {
     problems++;
     const top = a.shape ? a.facts[a.shape.path[a.shape.path.length - 1] ?? 0] : undefined;
-    const topIssuer = top && !("error" in top) ? top.issuer : leaf.issuer;
-    if (a.trustError && SELF_SIGNED.has(a.trustError)) {
+    const topIssuer = anchor?.stuckIssuer ?? (top && !("error" in top) ? top.issuer : leaf.issuer);
+    const selfSigned = anchor
+      ? a.shape?.endsInSelfSigned === true
+      : a.trustError !== undefined && SELF_SIGNED.has(a.trustError);
+    const incomplete = anchor
+      ? !a.shape?.endsInSelfSigned
+      : a.trustError !== undefined && NO_ISSUER.has(a.trustError) && a.shape?.endsInSelfSigned === false;
+    const error = a.trustError ?? "unknown";
+    if (selfSigned) {
       out.push(
         finding(
           "tls.cert.self-signed",
           pkixSeverity(),
           "tls",
           subject,
-          { ...params, issuer: topIssuer, error: a.trustError },
+          { ...params, issuer: topIssuer, error },
           blocks,
           ["RFC 5280 §6"],
         ),
       );
-    } else if (a.trustError && NO_ISSUER.has(a.trustError) && a.shape && !a.shape.endsInSelfSigned) {
+    } else if (
+      incomplete &&
+      (anchor?.reached === false || (a.trustError !== undefined && NO_ISSUER.has(a.trustError)))
+    ) {
       out.push(
         finding(
           "tls.cert.chain-incomplete",
           pkixSeverity(),
           "tls",
           subject,
-          { ...params, issuer: topIssuer, sent: first.chain.length, error: a.trustError },
+          { ...params, issuer: topIssuer, sent: first.chain.length, error },
           blocks,
           ["RFC 8446 §4.4.2", "RFC 5246 §7.4.2"],
         ),
@@ -195,7 +210,7 @@ export function certificateFindings(a: EndpointAnalysis): Finding[] {
           pkixSeverity(),
           "tls",
           subject,
-          { ...params, error: a.trustError ?? "unknown", issuer: topIssuer },
+          { ...params, error, issuer: topIssuer },
           blocks,
           ["RFC 5280 §6"],
         ),

@@ -64,11 +64,15 @@ export function register(program: Command): void {
     const started = ctx.now();
     try {
       const resolved = await resolveHost(host, ctx);
-      const gathered = await gatherServers([{ name: host, addresses: resolved.addresses }], ctx, {
-        ports,
-        sessions: false,
-        role: "host",
-      });
+      const gathered = await gatherServers(
+        [{ name: host, addresses: resolved.addresses, answers: resolved.answers }],
+        ctx,
+        {
+          ports,
+          sessions: false,
+          role: "host",
+        },
+      );
       const evidence: Evidence = {
         schema: 1,
         target: host,

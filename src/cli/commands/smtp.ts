@@ -7,6 +7,7 @@ import { UsageError } from "../../core/exit-codes.js";
 import { finding } from "../../core/finding.js";
 import { relayCheck } from "../../checks/relay.js";
 import { smtpCheck } from "../../checks/smtp.js";
+import { formatAnswer } from "../../net/dns/types.js";
 import { hostLimiterFor } from "../../net/host-limiter.js";
 import { parseHostPort } from "../../net/tcp.js";
 import { DEFAULT_RELAY_RECIPIENT, probeRelay } from "../../probes/relay.js";
@@ -132,8 +133,14 @@ export function register(program: Command): void {
         ...lookupFailures(resolved.answers, "smtp"),
         ...runChecks([smtpCheck, relayCheck], evidence),
       ];
-      if (resolved.addresses.length === 0 && findings.length === 0)
-        findings.push(finding("ports.host.no-address", "error", "smtp", host, { host }));
+      if (resolved.addresses.length === 0 && findings.length === 0) {
+        const blocks = resolved.answers.map((a) => ({
+          kind: "dns" as const,
+          label: `${a.name} ${a.type}`,
+          lines: formatAnswer(a),
+        }));
+        findings.push(finding("ports.host.no-address", "error", "smtp", host, { host }, blocks));
+      }
       const timings = sessions.map((x) => ({
         address: x.address,
         port: x.port,

@@ -14,7 +14,7 @@ import { collectMx } from "../../probes/mx.js";
 import { probeSpf, spfAnswerLookup } from "../../probes/spf.js";
 import { escapeTerminal } from "../../report/escape.js";
 import { paint } from "../../report/terminal.js";
-import { analyzeSpf } from "../../standards/spf/analyze.js";
+import { analyzeSpf, type SpfAnalysis } from "../../standards/spf/analyze.js";
 import { flattenSpf } from "../../standards/spf/flatten.js";
 import { formatSpfTrace, formatSpfTree } from "../../standards/spf/format.js";
 import { checkHost, spfQuery } from "../../standards/spf/evaluate.js";
@@ -60,6 +60,18 @@ const SEVERITY_OF: Record<SpfResultCode, "ok" | "warning" | "error" | "critical"
   permerror: "error",
   temperror: "critical",
 };
+
+/** The few labels of this command's own layout (finding texts come from the catalog). */
+const LABELS = {
+  en: {
+    trace: "trace:",
+    tree: "include tree:",
+    lookups: "DNS lookups",
+    voids: "void lookups",
+    exp: "explanation",
+  },
+  "zh-CN": { trace: "评估过程：", tree: "include 树：", lookups: "DNS 查询", voids: "空查询", exp: "说明" },
+} as const;
 
 const HELP = `
 Two questions:
@@ -117,6 +129,7 @@ async function evaluate(domain: string | undefined, flags: SpfFlags, ctx: RunCon
   } else {
     const color = flags.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
     const sev = SEVERITY_OF[r.result];
+    const l = LABELS[lang];
     const code = { ok: "32", warning: "33", error: "31", critical: "1;31" }[sev];
     const lines = [
       paint(
@@ -126,12 +139,12 @@ async function evaluate(domain: string | undefined, flags: SpfFlags, ctx: RunCon
       ),
       "",
       `  ${paint(r.result.toUpperCase(), code, color)}  ${escapeTerminal(text.summary)}`,
-      ...(r.explanation !== null ? [`  exp: ${escapeTerminal(r.explanation)}`] : []),
+      ...(r.explanation !== null ? [`  ${l.exp}: ${escapeTerminal(r.explanation)}`] : []),
       ...(text.why && r.result !== "pass" ? [`  ${escapeTerminal(text.why)}`] : []),
       ...(text.fix && r.result !== "pass" ? [`  ${escapeTerminal(text.fix)}`] : []),
-      `  DNS lookups ${r.lookups}/10, void lookups ${r.voidLookups}/2`,
+      `  ${l.lookups} ${r.lookups}/10, ${l.voids} ${r.voidLookups}/2`,
       "",
-      paint("trace:", "1", color),
+      paint(l.trace, "1", color),
       ...formatSpfTrace(r.trace).map((l) => `  ${escapeTerminal(l)}`),
     ];
     process.stdout.write(lines.join("\n") + "\n");
@@ -145,6 +158,14 @@ async function evaluate(domain: string | undefined, flags: SpfFlags, ctx: RunCon
  * @example const report = await auditSpf("example.com", ctx);
  */
 export async function auditSpf(input: string, ctx: RunContext, candidate?: string): Promise<Report> {
+  return (await runAudit(input, ctx, candidate)).report;
+}
+
+async function runAudit(
+  input: string,
+  ctx: RunContext,
+  candidate?: string,
+): Promise<{ report: Report; analysis: SpfAnalysis }> {
   const started = ctx.now();
   const target = normalizeDomain(input);
   const evidence: Evidence = {
@@ -172,7 +193,7 @@ export async function auditSpf(input: string, ctx: RunContext, candidate?: strin
     duplicates: analysis.duplicates,
     flattened: analysis.lookups > 10 ? flattenSpf(analysis) : null,
   };
-  return report;
+  return { report, analysis };
 }
 
 export function register(program: Command): void {
@@ -204,19 +225,14 @@ export function register(program: Command): void {
         process.exitCode = await evaluate(domain, flags, ctx);
         return;
       }
-      const report = await auditSpf(domain as string, ctx, flags.record);
+      const { report, analysis } = await runAudit(domain as string, ctx, flags.record);
       saveEvidence(flags.saveEvidence, report);
-      const analysis = report.data as { tree: unknown };
-      const tree = analyzeSpf(
-        report.target,
-        spfAnswerLookup(report.evidence?.spf ?? { domain: report.target, answers: {} }),
-      );
       const color = flags.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
-      const extra = analysis.tree
+      const extra = analysis.root.answer
         ? [
             "",
-            paint("include tree:", "1", color),
-            ...formatSpfTree(tree).map((l) => `  ${escapeTerminal(l)}`),
+            paint(LABELS[langOf(flags)].tree, "1", color),
+            ...formatSpfTree(analysis).map((l) => `  ${escapeTerminal(l)}`),
           ]
         : [];
       process.exitCode = emitReport(report, flags, extra);

@@ -333,6 +333,31 @@ export const dnsRecordsMessages: Catalog = {
     },
   },
 
+  "dnssec.algorithm.weak": {
+    en: {
+      summary: "Zone {zone} is signed with an outdated algorithm: {algorithms}",
+      why: "RFC 8624 §3.1 says zones must no longer be signed with these algorithms (SHA-1 and older). Validating resolvers that have dropped SHA-1 treat the zone as unsigned, so DNSSEC and DANE silently stop protecting it.",
+      fix: "Roll the zone to ECDSAP256SHA256 (13) or ED25519 (15), or at least RSASHA256 (8), with an algorithm rollover (RFC 6781 §4.1.4), then replace the DS at the registrar.",
+    },
+    "zh-CN": {
+      summary: "区域 {zone} 使用过时的签名算法：{algorithms}",
+      why: "RFC 8624 §3.1 规定区域不应再使用这些算法（SHA-1 及更旧的算法）签名。已停用 SHA-1 的验证型解析器会把该区域当作未签名，DNSSEC 和 DANE 会在不知不觉中失去保护作用。",
+      fix: "通过算法轮换（RFC 6781 §4.1.4）把区域改为 ECDSAP256SHA256（13）或 ED25519（15），至少也应是 RSASHA256（8），然后在注册商处更换 DS。",
+    },
+  },
+  "dnssec.ds.digest-weak": {
+    en: {
+      summary: "The DS records of {zone} use only a deprecated digest: {digests}",
+      why: "RFC 8624 §3.3: SHA-1 (and GOST) DS digests must not be used any more; resolvers that reject them see the delegation as insecure.",
+      fix: "Publish a DS with digest type 2 (SHA-256) at the registrar, then remove the SHA-1 one.",
+    },
+    "zh-CN": {
+      summary: "{zone} 的 DS 记录只使用了已弃用的摘要算法：{digests}",
+      why: "RFC 8624 §3.3：不应再使用 SHA-1（以及 GOST）摘要的 DS；拒绝这类摘要的解析器会把该委派视为不安全。",
+      fix: "在注册商处发布摘要类型为 2（SHA-256）的 DS，然后删除 SHA-1 的 DS。",
+    },
+  },
+
   // ---- DANE records -------------------------------------------------------------------------
   "dane.tlsa.present": {
     en: {
@@ -770,6 +795,18 @@ export const dnsRecordsMessages: Catalog = {
       summary: "黑名单 {zone} 收录了 127.0.0.1，正常的黑名单不会这样",
       why: "RFC 5782 §5 要求所有黑名单都不得收录 127.0.0.1；收录它的黑名单会对任何查询返回命中（通常是已停运的黑名单），会拦截所有邮件。",
       fix: "从 --dnsbl 以及邮件服务器配置中删除 {zone}。",
+    },
+  },
+  "dnsbl.zone.no-ipv6": {
+    en: {
+      summary: "Blocklist {zone} does not cover IPv6; IPv6 addresses were not judged there",
+      why: 'The list does not list the IPv6 test entry ::FFFF:7F00:2 (RFC 5782 §5), so its NXDOMAIN for an IPv6 address does not mean "not listed".',
+      fix: "Add a list that covers IPv6 (for example the IPv6-capable zone of your provider) if your MX hosts have IPv6 addresses.",
+    },
+    "zh-CN": {
+      summary: "黑名单 {zone} 不覆盖 IPv6，未在其中评估 IPv6 地址",
+      why: "该黑名单没有收录 IPv6 测试条目 ::FFFF:7F00:2（RFC 5782 §5），因此它对 IPv6 地址返回的 NXDOMAIN 并不代表“未收录”。",
+      fix: "如果 MX 主机有 IPv6 地址，请另加一个覆盖 IPv6 的黑名单（例如服务商提供的支持 IPv6 的区域）。",
     },
   },
   "dnsbl.zone.test-missing": {

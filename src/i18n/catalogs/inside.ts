@@ -231,4 +231,173 @@ const queue: Catalog = {
     ["队列列表（{format}）中有 {count} 行无法识别", "这些行未计入统计。", "请提供 `postqueue -j`（推荐）、`postqueue -p`、`mailq` 或 `exim -bp` 的原始输出。"],
   ),
 };
-export const insideMessages: Catalog = { ...logs, ...queue };
+
+/** `mxray local`: sockets, Postfix and Dovecot settings, certificates, firewall. */
+const local: Catalog = {
+  "local.sockets.unavailable": m(
+    ["/proc/net/tcp could not be read: sockets not examined", "This system has no Linux /proc (or it is not mounted), so listening sockets and TCP states are unknown.", "Run mxray local on the mail server itself (Linux), or use ss -ltnp there."],
+    ["无法读取 /proc/net/tcp：未检查套接字", "该系统没有 Linux /proc（或未挂载），因此无法得知监听套接字和 TCP 状态。", "请在邮件服务器本机（Linux）上运行 mxray local，或在那里使用 ss -ltnp。"],
+  ),
+  "local.sockets.listeners": m(
+    ["{count} mail ports listening: {list}", "The mail services this machine offers, with the process that owns each socket.", ""],
+    ["{count} 个邮件端口正在监听：{list}", "本机提供的邮件服务，以及持有每个套接字的进程。", ""],
+  ),
+  "local.sockets.no-smtp": m(
+    ["Nothing listens on port 25", "Without a listener on port 25 this machine receives no mail from other servers.", "Check that the MTA is running (postfix status) and that master.cf has an `smtp inet` (or address:25) service; inet_interfaces must include the public address."],
+    ["25 端口没有任何监听", "25 端口无监听时，本机无法接收其他服务器发来的邮件。", "确认 MTA 正在运行（postfix status），且 master.cf 中有 `smtp inet`（或 地址:25）服务；inet_interfaces 必须包含公网地址。"],
+  ),
+  "local.sockets.owners-hidden": m(
+    ["Owners of some sockets are not visible ({count} processes could not be read)", "Without root, /proc/PID/fd of other users' processes cannot be read, so their sockets show no owner.", "Run mxray local as root (sudo) to see which process owns each port."],
+    ["部分套接字的所有者不可见（{count} 个进程无法读取）", "非 root 用户无法读取其他用户进程的 /proc/PID/fd，因此这些套接字没有显示所有者。", "以 root（sudo）运行 mxray local 可查看每个端口由哪个进程持有。"],
+  ),
+  "local.sockets.syn-flood": m(
+    ["{count} half-open connections (SYN_RECV) on port {port}: a SYN flood? Top sources: {peers}", "Many connections stuck in SYN_RECV mean clients send SYN but never complete the handshake: a SYN flood (often with spoofed sources) or a badly broken network path. Legitimate clients may be unable to connect.", "Make sure net.ipv4.tcp_syncookies = 1, rate-limit new connections to port {port} in the firewall, and block the sources if they are real."],
+    ["端口 {port} 上有 {count} 个半开连接（SYN_RECV）：疑似 SYN 洪水攻击？主要来源：{peers}", "大量连接停留在 SYN_RECV，说明客户端发出 SYN 却从不完成握手：SYN 洪水攻击（常伪造源地址）或网络链路严重故障。合法客户端可能无法连接。", "确保 net.ipv4.tcp_syncookies = 1，在防火墙中对 {port} 端口的新连接限速，若来源真实则予以封禁。"],
+  ),
+  "local.sockets.time-wait-peer": m(
+    ["{count} TIME_WAIT connections with {peer} on port {port}: a mail loop or a client reconnecting in a hurry", "Each finished connection leaves a TIME_WAIT entry for a minute; hundreds with one peer mean it opens connection after connection: a mail loop between two servers, a misconfigured application sending one connection per message, or an attack.", "Look at the log for {peer} (mxray logs shows connections and rejects); for a loop, check transport and relayhost settings on both sides."],
+    ["端口 {port} 上与 {peer} 有 {count} 个 TIME_WAIT 连接：邮件循环或客户端频繁重连", "每个结束的连接会保留约一分钟的 TIME_WAIT 条目；与同一对端出现数百个，说明它在不停地建立连接：两台服务器之间的邮件循环、每封邮件一个连接的错误应用配置，或攻击。", "在日志中查看 {peer}（mxray logs 会显示连接与拒收）；若是循环，请检查双方的 transport 与 relayhost 设置。"],
+  ),
+  "local.sockets.port-states": m(
+    ["Port {port} ({service}): {states}", "Current TCP connections of this mail port by state.", ""],
+    ["端口 {port}（{service}）：{states}", "该邮件端口当前各状态的 TCP 连接数。", ""],
+  ),
+  "local.postfix.absent": m(
+    ["Postfix not found (no postconf): configuration not examined", "postconf is not installed here, so no Postfix configuration was judged.", "Run on the mail server, or give the files: --main-cf main.cf --master-cf master.cf."],
+    ["未找到 Postfix（没有 postconf）：未检查配置", "本机未安装 postconf，因此没有评估 Postfix 配置。", "请在邮件服务器上运行，或提供配置文件：--main-cf main.cf --master-cf master.cf。"],
+  ),
+  "local.postfix.unreadable": m(
+    ["The Postfix configuration could not be read: {error}", "postconf failed, so the configuration was not judged.", "Check --config-dir (it must be the directory holding main.cf, given as an absolute path), or give the files with --main-cf/--master-cf."],
+    ["无法读取 Postfix 配置：{error}", "postconf 执行失败，因此未评估配置。", "检查 --config-dir（必须是包含 main.cf 的目录，使用绝对路径），或用 --main-cf/--master-cf 提供配置文件。"],
+  ),
+  "local.postfix.summary": m(
+    ["Postfix configuration read: smtpd services {services}; {explicit} parameters set explicitly", "The settings judged below come from main.cf and each service's master.cf -o overrides.", ""],
+    ["已读取 Postfix 配置：smtpd 服务 {services}；显式设置了 {explicit} 个参数", "以下评估的设置来自 main.cf 以及各服务在 master.cf 中的 -o 覆盖。", ""],
+  ),
+  "local.postfix.tls.inbound-off": m(
+    ["{service} offers no STARTTLS (smtpd_tls_security_level is none or empty)", "Senders cannot encrypt mail to this service: messages and any credentials cross the network in clear text, and senders with MTA-STS or DANE policies will refuse to deliver.", "Set smtpd_tls_security_level = may with a valid certificate (smtpd_tls_chain_files) for port 25, and encrypt on submission services."],
+    ["{service} 不提供 STARTTLS（smtpd_tls_security_level 为 none 或为空）", "发件方无法加密发往该服务的邮件：邮件及任何凭据都以明文穿越网络，采用 MTA-STS 或 DANE 策略的发件方会拒绝投递。", "在 25 端口设置 smtpd_tls_security_level = may 并配置有效证书（smtpd_tls_chain_files），提交服务则强制加密。"],
+  ),
+  "local.postfix.auth.plaintext": m(
+    ["{service} allows SASL authentication without TLS (smtpd_tls_auth_only is not yes)", "Passwords can be sent in clear text before STARTTLS, where anyone on the path can read them.", "Set smtpd_tls_auth_only = yes (or smtpd_tls_security_level = encrypt on this service)."],
+    ["{service} 允许在未加密时进行 SASL 认证（smtpd_tls_auth_only 不是 yes）", "密码可能在 STARTTLS 之前以明文发送，链路上的任何人都能读取。", "设置 smtpd_tls_auth_only = yes（或在该服务上设置 smtpd_tls_security_level = encrypt）。"],
+  ),
+  "local.postfix.tls.old-protocols": m(
+    ["{service} accepts TLS 1.0/1.1 (smtpd_tls_protocols = {protocols})", "TLS 1.0 and 1.1 are deprecated (RFC 8996). On port 25 with opportunistic TLS, allowing them is still better than plaintext for old senders; on submission ports, clients should use TLS 1.2 or later.", "Set smtpd_tls_protocols = >=TLSv1.2 (and smtpd_tls_mandatory_protocols) on submission services; on port 25 consider it once old peers are gone."],
+    ["{service} 接受 TLS 1.0/1.1（smtpd_tls_protocols = {protocols}）", "TLS 1.0 和 1.1 已被弃用（RFC 8996）。在使用机会性 TLS 的 25 端口上，为老旧发件方保留它们仍好过明文；提交端口的客户端则应使用 TLS 1.2 及以上。", "在提交服务上设置 smtpd_tls_protocols = >=TLSv1.2（以及 smtpd_tls_mandatory_protocols）；25 端口可在老旧对端淘汰后再调整。"],
+  ),
+  "local.postfix.relay.open": m(
+    ["{service} is an open relay: no reject_unauth_destination before a permit (relay: {relay}; recipient: {recipient})", "Anyone on the Internet can send mail through this server to any domain. Spammers find open relays within hours; the server's address is then blocklisted everywhere and legitimate mail stops being accepted.", "Put reject_unauth_destination (after permit_mynetworks, permit_sasl_authenticated) in smtpd_relay_restrictions, remove any bare `permit` before it, keep mynetworks to your own hosts, then `postfix reload`."],
+    ["{service} 是开放中继：在 permit 之前没有 reject_unauth_destination（中继限制：{relay}；收件人限制：{recipient}）", "互联网上任何人都能通过该服务器向任意域名发信。垃圾邮件发送者几小时内就会发现开放中继；服务器地址随即被各处拉黑，正常邮件将不再被接收。", "在 smtpd_relay_restrictions 中（permit_mynetworks、permit_sasl_authenticated 之后）加入 reject_unauth_destination，删除其前面的任何单独 `permit`，将 mynetworks 限制为自己的主机，然后 `postfix reload`。"],
+  ),
+  "local.postfix.relay.ok": m(
+    ["{service} relays only for authorised clients ({relay})", "Unauthenticated clients outside mynetworks can only send to this server's own domains.", ""],
+    ["{service} 只为授权客户端中继（{relay}）", "mynetworks 以外的未认证客户端只能向本服务器自己的域名发信。", ""],
+  ),
+  "local.postfix.relay.mynetworks-listener": m(
+    ["{service} relays for every host of {network} ({hosts} addresses), and it listens on {address} inside that network: an open-relay risk", "permit_mynetworks lets every client in mynetworks relay without authentication. Here mynetworks is a whole network that contains the service's own listening address, so every other host that reaches it from that network (other machines, containers, a proxy or web application forwarding connections) can send mail anywhere.", "Reduce mynetworks to the hosts that really need to relay (often just 127.0.0.1/32 and [::1]/128, or mynetworks_style = host), and make everything else authenticate on port 587."],
+    ["{service} 为 {network} 内的所有主机（{hosts} 个地址）中继，而它自己就监听在该网络内的 {address} 上：存在开放中继风险", "permit_mynetworks 允许 mynetworks 中的所有客户端无需认证即可中继。这里的 mynetworks 是一个包含该服务自身监听地址的完整网络，因此从该网络访问它的其他主机（其他机器、容器、转发连接的代理或 Web 应用）都能向任意地址发信。", "将 mynetworks 缩小到真正需要中继的主机（通常只需 127.0.0.1/32 和 [::1]/128，或 mynetworks_style = host），其他客户端一律在 587 端口认证。"],
+  ),
+  "local.postfix.relay.mynetworks-wide": m(
+    ["{service} relays without authentication for the whole network {network} ({hosts} addresses)", "Every host in this range may send mail anywhere through this server; one compromised machine there turns it into a spam relay.", "Keep mynetworks to the few hosts that need it; make the others authenticate (SASL on port 587)."],
+    ["{service} 对整个网络 {network}（{hosts} 个地址）无需认证即可中继", "该范围内的任何主机都能通过本服务器向任意地址发信；其中一台机器被攻陷，本服务器就会变成垃圾邮件中继。", "将 mynetworks 限制为确实需要的少数主机；其他主机须认证（587 端口的 SASL）。"],
+  ),
+  "local.postfix.port.custom": m(
+    ["smtpd also listens on a non-standard port: {service} (port {port})", "Mail services on other ports than 25, 465 and 587 are sometimes intended (an alternative submission port, a content-filter return) and sometimes forgotten test listeners.", "Check the service is wanted and has the same TLS and relay restrictions as the standard ones."],
+    ["smtpd 还在非标准端口上监听：{service}（端口 {port}）", "25、465、587 以外端口上的邮件服务有时是有意为之（备用提交端口、内容过滤器回注），有时是被遗忘的测试监听。", "确认该服务确有需要，且其 TLS 与中继限制与标准端口一致。"],
+  ),
+  "local.postfix.tls.outbound-off": m(
+    ["Outgoing mail is never encrypted (smtp_tls_security_level is none or empty)", "Postfix will not even try STARTTLS when delivering; every message leaves in clear text, and receivers that require TLS will refuse it.", "Set smtp_tls_security_level = may (or dane with a DNSSEC-validating resolver)."],
+    ["外发邮件从不加密（smtp_tls_security_level 为 none 或为空）", "Postfix 投递时甚至不会尝试 STARTTLS；每封邮件都以明文发出，要求 TLS 的接收方会拒收。", "设置 smtp_tls_security_level = may（或在有 DNSSEC 验证解析器时设为 dane）。"],
+  ),
+  "local.postfix.size.unlimited": m(
+    ["message_size_limit = 0: messages of any size are accepted", "A single huge message can fill the queue file system and stop all mail.", "Set message_size_limit to a sane bound (25–50 MB), below the free space of the queue file system."],
+    ["message_size_limit = 0：接受任意大小的邮件", "一封超大邮件就可能占满队列文件系统，导致所有邮件停止。", "将 message_size_limit 设为合理上限（25–50 MB），并低于队列文件系统的可用空间。"],
+  ),
+  "local.postfix.size.small": m(
+    ["message_size_limit is {mb} MB: larger messages are refused", "Attachments grow by a third when encoded; users sending ordinary documents will get bounces.", "Raise message_size_limit to 25–50 MB unless the limit is deliberate."],
+    ["message_size_limit 为 {mb} MB：更大的邮件会被拒收", "附件编码后会增大约三分之一；用户发送普通文档时就会遇到退信。", "除非有意限制，否则将 message_size_limit 提高到 25–50 MB。"],
+  ),
+  "local.postfix.queue-lifetime.short": m(
+    ["maximal_queue_lifetime = {value}: mail to a temporarily unreachable destination bounces quickly", "A destination down for a few hours (maintenance, an outage) makes your users' mail bounce instead of arriving late. RFC 5321 suggests retrying for at least 4–5 days.", "Use the default 5d unless you have a reason; bounce_queue_lifetime can stay shorter."],
+    ["maximal_queue_lifetime = {value}：发往暂时不可达目标的邮件会很快退信", "目标宕机几小时（维护、故障）就会让用户的邮件被退回，而不是延迟到达。RFC 5321 建议至少重试 4–5 天。", "除非有理由，请使用默认值 5d；bounce_queue_lifetime 可以更短。"],
+  ),
+  "local.postfix.queue-lifetime.long": m(
+    ["maximal_queue_lifetime = {value}: undeliverable mail waits a long time before bouncing", "Senders learn very late that their mail did not arrive.", "5d is the usual value."],
+    ["maximal_queue_lifetime = {value}：无法投递的邮件要等很久才退信", "发件人很晚才知道邮件未送达。", "常用值为 5d。"],
+  ),
+  "local.postfix.rate-limits.none": m(
+    ["No client rate limits (anvil): connection, message and AUTH rates are unlimited; concurrent connections per client {count}", "A single client can open connections, send messages or try passwords as fast as it likes; brute-force attacks and floods meet no resistance from Postfix itself.", "Consider smtpd_client_connection_rate_limit, smtpd_client_message_rate_limit and smtpd_client_auth_rate_limit (with smtpd_client_event_limit_exceptions for your own networks), or fail2ban."],
+    ["没有客户端速率限制（anvil）：连接、邮件和 AUTH 速率均不受限；每个客户端的并发连接数 {count}", "单个客户端可以随意快速地建立连接、发送邮件或尝试密码；暴力破解和洪水攻击不会受到 Postfix 本身的任何阻碍。", "考虑设置 smtpd_client_connection_rate_limit、smtpd_client_message_rate_limit 和 smtpd_client_auth_rate_limit（用 smtpd_client_event_limit_exceptions 豁免自己的网络），或使用 fail2ban。"],
+  ),
+  "local.postfix.limits": m(
+    ["Limits: default_process_limit {process}; smtpd processes {smtpd}; message_size_limit {size}; maximal_queue_lifetime {lifetime}; client rates (conn/msg/auth) {rate}", "The limits that bound load and queue behaviour.", ""],
+    ["限制：default_process_limit {process}；smtpd 进程 {smtpd}；message_size_limit {size}；maximal_queue_lifetime {lifetime}；客户端速率（连接/邮件/认证）{rate}", "限定负载与队列行为的参数。", ""],
+  ),
+  "local.cert.ok": m(
+    ["Certificate of {user} valid for {days} more days ({subject}), key matches", "The certificate is current and its private key belongs to it.", ""],
+    ["{user} 的证书还有 {days} 天有效（{subject}），私钥匹配", "证书在有效期内，且私钥与之匹配。", ""],
+  ),
+  "local.cert.ok-key-unchecked": m(
+    ["Certificate of {user} valid for {days} more days ({subject}); its private key could not be read to compare", "The certificate is current. The key file is not readable by this user (or hidden in the output given), so the pair was not checked.", "Run as root to check that the key matches too."],
+    ["{user} 的证书还有 {days} 天有效（{subject}）；无法读取其私钥进行比对", "证书在有效期内。当前用户无法读取私钥文件（或提供的输出中隐藏了它），因此未检查二者是否匹配。", "以 root 运行可一并检查私钥是否匹配。"],
+  ),
+  "local.cert.expiring": m(
+    ["Certificate of {user} expires in {days} days ({notAfter}): {file}", "When it expires, senders with strict TLS policies (DANE, MTA-STS) and mail clients will refuse to connect.", "Renew it now (certbot renew, or your CA), then reload the service; make sure renewal is automatic."],
+    ["{user} 的证书将在 {days} 天后过期（{notAfter}）：{file}", "证书过期后，采用严格 TLS 策略（DANE、MTA-STS）的发件方和邮件客户端将拒绝连接。", "立即续期（certbot renew 或你的 CA），然后重新加载服务；并确保续期是自动的。"],
+  ),
+  "local.cert.expired": m(
+    ["Certificate of {user} expired {days} days ago ({notAfter}): {file}", "Mail clients refuse it, senders with DANE or MTA-STS policies defer all mail to this server, and opportunistic senders fall back to unauthenticated TLS.", "Install a renewed certificate in {file} (and the key), then reload the service."],
+    ["{user} 的证书已过期 {days} 天（{notAfter}）：{file}", "邮件客户端会拒绝它，采用 DANE 或 MTA-STS 策略的发件方会推迟所有发往本服务器的邮件，机会性发件方则退回到未认证的 TLS。", "在 {file} 安装续期后的证书（及私钥），然后重新加载服务。"],
+  ),
+  "local.cert.key-mismatch": m(
+    ["The private key {key} does not belong to the certificate {file} ({user})", "The TLS handshake fails for every client: the server cannot prove it owns the certificate.", "Install the key that was generated with this certificate (compare `openssl x509 -noout -pubkey` with `openssl pkey -pubout`)."],
+    ["私钥 {key} 与证书 {file} 不匹配（{user}）", "所有客户端的 TLS 握手都会失败：服务器无法证明它拥有该证书。", "安装与该证书一同生成的私钥（比较 `openssl x509 -noout -pubkey` 与 `openssl pkey -pubout` 的输出）。"],
+  ),
+  "local.cert.unreadable": m(
+    ["Certificate of {user} could not be read: {error}", "The file named in the configuration is missing or unreadable; the service fails TLS handshakes.", "Fix the path or the permissions of {file}."],
+    ["无法读取 {user} 的证书：{error}", "配置中指定的文件缺失或无法读取；该服务的 TLS 握手会失败。", "修正 {file} 的路径或权限。"],
+  ),
+  "local.dovecot.summary": m(
+    ["Dovecot: ssl = {ssl}; listeners {listeners}", "The IMAP/POP3 settings judged below.", ""],
+    ["Dovecot：ssl = {ssl}；监听 {listeners}", "以下评估的 IMAP/POP3 设置。", ""],
+  ),
+  "local.dovecot.unreadable": m(
+    ["The Dovecot configuration could not be read: {error}", "doveconf failed, so Dovecot was not judged.", "Give the configuration file with --dovecot-config, or a saved `doveconf -n` with --doveconf."],
+    ["无法读取 Dovecot 配置：{error}", "doveconf 执行失败，因此未评估 Dovecot。", "用 --dovecot-config 指定配置文件，或用 --doveconf 提供保存的 `doveconf -n` 输出。"],
+  ),
+  "local.dovecot.ssl.off": m(
+    ["Dovecot has ssl = no: IMAP and POP3 run without encryption", "Users' passwords and mail cross the network in clear text.", "Set ssl = required with ssl_cert/ssl_key, and offer 993/995."],
+    ["Dovecot 设置了 ssl = no：IMAP 和 POP3 不加密运行", "用户的密码和邮件都以明文穿越网络。", "设置 ssl = required 并配置 ssl_cert/ssl_key，提供 993/995 端口。"],
+  ),
+  "local.dovecot.plaintext-auth": m(
+    ["Dovecot allows plaintext authentication without TLS ({setting})", "Clients may send passwords in clear text on 143/110.", "Set disable_plaintext_auth = yes (Dovecot 2.3) or auth_allow_cleartext = no (2.4)."],
+    ["Dovecot 允许在未加密时进行明文认证（{setting}）", "客户端可能在 143/110 端口以明文发送密码。", "设置 disable_plaintext_auth = yes（Dovecot 2.3）或 auth_allow_cleartext = no（2.4）。"],
+  ),
+  "local.dovecot.tls.old": m(
+    ["Dovecot accepts old TLS (ssl_min_protocol = {value})", "TLS 1.0 and 1.1 are deprecated (RFC 8996).", "Set ssl_min_protocol = TLSv1.2."],
+    ["Dovecot 接受旧版 TLS（ssl_min_protocol = {value}）", "TLS 1.0 和 1.1 已被弃用（RFC 8996）。", "设置 ssl_min_protocol = TLSv1.2。"],
+  ),
+  "local.firewall.rules": m(
+    ["{count} firewall rules name mail ports", "Rules from iptables-save / nft list ruleset that match ports 25, 465, 587, 110, 143, 993, 995 or 2525.", ""],
+    ["有 {count} 条防火墙规则涉及邮件端口", "来自 iptables-save / nft list ruleset、匹配 25、465、587、110、143、993、995 或 2525 端口的规则。", ""],
+  ),
+  "local.firewall.inbound-blocked": m(
+    ["Inbound port {port} is blocked by the firewall (first matching rule: {action})", "Clients and other mail servers cannot reach this service from outside.", "If the service should be public, add an accept rule for TCP {port} before the blocking one."],
+    ["入站 {port} 端口被防火墙阻止（第一条匹配规则：{action}）", "客户端和其他邮件服务器无法从外部访问该服务。", "若该服务应对外开放，请在阻止规则之前加入放行 TCP {port} 的规则。"],
+  ),
+  "local.firewall.outbound-blocked": m(
+    ["Outbound port {port} is blocked by the firewall (first matching rule: {action})", "The server cannot deliver mail to other servers: everything stays deferred.", "Allow outbound TCP {port} for the MTA's user, or relay through a smarthost on 587."],
+    ["出站 {port} 端口被防火墙阻止（第一条匹配规则：{action}）", "服务器无法向其他服务器投递邮件：所有邮件都会被推迟。", "为 MTA 用户放行出站 TCP {port}，或通过 587 端口的中继主机（smarthost）转发。"],
+  ),
+  "local.firewall.absent": m(
+    ["No firewall rules examined (neither iptables-save nor nft is available)", "The firewall could not be read here.", "Give a saved ruleset with --firewall FILE (iptables-save or nft list ruleset output)."],
+    ["未检查防火墙规则（iptables-save 和 nft 均不可用）", "无法在此读取防火墙。", "用 --firewall FILE 提供保存的规则集（iptables-save 或 nft list ruleset 的输出）。"],
+  ),
+  "local.firewall.unreadable": m(
+    ["The firewall rules could not be read: {error}", "The rules were not judged.", "Check the file given with --firewall."],
+    ["无法读取防火墙规则：{error}", "未评估这些规则。", "检查用 --firewall 指定的文件。"],
+  ),
+};
+
+export const insideMessages: Catalog = { ...logs, ...queue, ...local };

@@ -33,7 +33,7 @@ export const messageMessages: Catalog = {
     {
       summary: "The message has no header fields",
       why: "A message starts with header fields (From, Date, Received...). Without them there is no sender, no trace and no signature to check: the file is empty, starts with a blank line, or is not a mail message.",
-      fix: "Save the message with its full headers (\"Show original\" / \"View source\" in the mail client), not only its body.",
+      fix: 'Save the message with its full headers ("Show original" / "View source" in the mail client), not only its body.',
     },
     {
       summary: "邮件没有任何邮件头字段",
@@ -119,7 +119,7 @@ export const messageMessages: Catalog = {
     {
       summary: "No Received fields: the message was never transported",
       why: "Every MTA that accepts a message adds a Received field. A message without any is a draft, a copy from the sender's Sent folder, or was saved before sending, so there is no delivery to trace and SPF has no client to check.",
-      fix: "Take the copy from the recipient's mailbox (\"Show original\"), which carries the Received fields of its delivery.",
+      fix: 'Take the copy from the recipient\'s mailbox ("Show original"), which carries the Received fields of its delivery.',
     },
     {
       summary: "没有 Received 字段：邮件从未被传输",
@@ -431,12 +431,14 @@ export const messageMessages: Catalog = {
   ),
   "message.dkim.policy.short-key": t(
     {
-      summary: "DKIM policy (d={domain} s={selector}): the {bits}-bit RSA key is refused (verifies: {verified})",
+      summary:
+        "DKIM policy (d={domain} s={selector}): the {bits}-bit RSA key is refused (verifies: {verified})",
       why: "RFC 8301 §3.2: verifiers must not accept RSA keys shorter than 1024 bits, which can be factored; the signature counts as absent.",
       fix: "Generate a 2048-bit key (opendkim-genkey -b 2048), publish it under a new selector and switch the signer to it.",
     },
     {
-      summary: "DKIM 策略拒绝（d={domain} s={selector}）：拒绝 {bits} 位 RSA 密钥（签名本身是否验证：{verified}）",
+      summary:
+        "DKIM 策略拒绝（d={domain} s={selector}）：拒绝 {bits} 位 RSA 密钥（签名本身是否验证：{verified}）",
       why: "RFC 8301 §3.2：验证方不得接受短于 1024 位的 RSA 密钥，这类密钥可被分解；签名被视为不存在。",
       fix: "生成 2048 位密钥（opendkim-genkey -b 2048），在新的选择器下发布，并让签名程序改用它。",
     },
@@ -593,12 +595,12 @@ export const messageMessages: Catalog = {
     {
       summary: "SPF none: {domain} publishes no SPF record",
       why: "Without SPF, receivers cannot tell which servers may send for {domain}, and DMARC can only pass through DKIM.",
-      fix: "Publish a TXT record at {domain} such as \"v=spf1 mx -all\", listing every server and provider that sends its mail.",
+      fix: 'Publish a TXT record at {domain} such as "v=spf1 mx -all", listing every server and provider that sends its mail.',
     },
     {
       summary: "SPF 无结果：{domain} 没有发布 SPF 记录",
       why: "没有 SPF，接收方无法判断哪些服务器可以为 {domain} 发信，DMARC 只能通过 DKIM 通过。",
-      fix: "在 {domain} 发布 TXT 记录，例如 \"v=spf1 mx -all\"，列出所有为其发信的服务器和服务商。",
+      fix: '在 {domain} 发布 TXT 记录，例如 "v=spf1 mx -all"，列出所有为其发信的服务器和服务商。',
     },
   ),
   "message.spf.permerror": t(
@@ -703,12 +705,12 @@ export const messageMessages: Catalog = {
     {
       summary: "{domain} has no DMARC record",
       why: "Neither _dmarc.{domain} nor _dmarc.{org} has a DMARC record, so receivers apply no policy and send no reports; Gmail and Yahoo require one from bulk senders.",
-      fix: "Publish \"v=DMARC1; p=none; rua=mailto:dmarc@{domain}\" at _dmarc.{domain}, read the reports, then move to quarantine or reject.",
+      fix: 'Publish "v=DMARC1; p=none; rua=mailto:dmarc@{domain}" at _dmarc.{domain}, read the reports, then move to quarantine or reject.',
     },
     {
       summary: "{domain} 没有 DMARC 记录",
       why: "_dmarc.{domain} 和 _dmarc.{org} 都没有 DMARC 记录，因此接收方不会应用任何策略，也不会发送报告；Gmail 和 Yahoo 要求批量发件人必须有该记录。",
-      fix: "在 _dmarc.{domain} 发布 \"v=DMARC1; p=none; rua=mailto:dmarc@{domain}\"，阅读报告后再改为 quarantine 或 reject。",
+      fix: '在 _dmarc.{domain} 发布 "v=DMARC1; p=none; rua=mailto:dmarc@{domain}"，阅读报告后再改为 quarantine 或 reject。',
     },
   ),
   "message.dmarc.multiple": t(
@@ -747,6 +749,20 @@ export const messageMessages: Catalog = {
       summary: "{authserv} 记录的是 {method}={theirs}，mxray 现在得到 {method}={ours}（{subject}）",
       why: "结果在投递后发生了变化。对 DKIM：邮件在 {authserv} 检查后被修改，或之后密钥已轮换或删除。对 SPF 和 DMARC：记录已变化，或 mxray 使用了不同的客户端或发件人。不是你的服务器写入的结果也可能是伪造的（RFC 8601 §5）。",
       fix: "只信任你自己的服务器写入的 Authentication-Results；将现在的 DNS 记录与投递时进行比较。",
+    },
+  ),
+  "message.auth-results.arc-differs": t(
+    {
+      summary:
+        "ARC sealer {authserv} (i={instance}) recorded {method}={theirs}; mxray finds {method}={ours} now ({subject})",
+      why: "The ARC-Authentication-Results keep what each intermediary saw when the message reached it. A difference now is expected when that intermediary (a mailing list, a forwarder) changed the message after checking it; a valid ARC chain lets the final receiver trust the earlier result.",
+      fix: "",
+    },
+    {
+      summary:
+        "ARC 封印者 {authserv}（i={instance}）记录的是 {method}={theirs}；mxray 现在得到 {method}={ours}（{subject}）",
+      why: "ARC-Authentication-Results 保存了每个中间环节收到邮件时看到的结果。如果该中间环节（邮件列表、转发者）在检查后修改了邮件，现在出现差异是预期之中的；有效的 ARC 链使最终接收方可以信任先前的结果。",
+      fix: "",
     },
   ),
   "message.auth-results.agree": t(
@@ -790,7 +806,7 @@ export const messageMessages: Catalog = {
   "message.list.no-unsubscribe": t(
     {
       summary: "Bulk or list mail without a List-Unsubscribe header",
-      why: "The message looks like list or bulk mail (List-Id or Precedence), but offers no unsubscribe link. Since 2024 Gmail and Yahoo require one-click unsubscribe from bulk senders; recipients otherwise press \"Report spam\".",
+      why: 'The message looks like list or bulk mail (List-Id or Precedence), but offers no unsubscribe link. Since 2024 Gmail and Yahoo require one-click unsubscribe from bulk senders; recipients otherwise press "Report spam".',
       fix: "Add List-Unsubscribe: <https://...>, <mailto:...> and List-Unsubscribe-Post: List-Unsubscribe=One-Click, and sign both with DKIM.",
     },
     {

@@ -22,7 +22,7 @@ export interface DnsClientOptions {
   signal?: AbortSignal;
   /** Most answers kept in the cache, default 5000; 0 turns the cache off. */
   cacheSize?: number;
-  /** Most questions on the wire at once, default 64 (each one holds a socket). */
+  /** Most questions on the wire at once, default 64 (a bound on timers, ids and TCP connections held). */
   maxInFlight?: number;
   /** The clock of the cache (ms since the epoch), default Date.now; tests move it to expire answers. */
   now?: () => number;

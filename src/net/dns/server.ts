@@ -35,7 +35,9 @@ export interface MisbehaveContext {
  * - `reply`: send these messages as they are (UDP: one datagram each; TCP: each with its length prefix);
  * - `raw` (TCP): write these bytes as they are, no framing, then close if `close` is set, else keep it open;
  * - `close` (TCP): close the connection without answering;
- * - `drip` (TCP): write these bytes one at a time, `everyMs` apart.
+ * - `drip` (TCP): write these bytes one at a time, `everyMs` apart;
+ * - `spoof` (UDP): send these datagrams from another source port (an off-path forger), then, if
+ *   `thenHonest`, the honest answer from the right port.
  */
 export type Misbehavior =
   | { drop: true }
@@ -43,7 +45,8 @@ export type Misbehavior =
   | { reply: Buffer[] }
   | { raw: Buffer; close?: boolean }
   | { close: true }
-  | { drip: Buffer; everyMs: number };
+  | { drip: Buffer; everyMs: number }
+  | { spoof: Buffer[]; thenHonest?: boolean };
 
 export type Misbehave = (ctx: MisbehaveContext) => Misbehavior | undefined;
 
@@ -116,6 +119,7 @@ export async function startDnsServer(options: DnsServerOptions): Promise<Running
     udp.on("message", (msg, rinfo) => {
       const r = respond(msg, "udp");
       if (!r) return;
+      if (r.act && "spoof" in r.act) return spoof(r.act, r.ctx.wire, udp, rinfo.port, rinfo.address);
       for (const out of udpMessages(r.ctx, r.act)) udp.send(out, rinfo.port, rinfo.address);
     });
 
@@ -232,10 +236,28 @@ function fitUdp(answer: Packet, query: DecodedPacket): Buffer {
   });
 }
 
+/** Sends forged datagrams from a throwaway socket, then (maybe) the honest answer from the real one. */
+function spoof(
+  act: { spoof: Buffer[]; thenHonest?: boolean },
+  honest: Buffer,
+  udp: UdpSocket,
+  port: number,
+  address: string,
+): void {
+  const forger = createSocket(address.includes(":") ? "udp6" : "udp4");
+  let left = act.spoof.length;
+  const done = () => {
+    forger.close();
+    if (act.thenHonest) udp.send(honest, port, address);
+  };
+  if (left === 0) return done();
+  for (const msg of act.spoof) forger.send(msg, port, address, () => --left === 0 && done());
+}
+
 function udpMessages(ctx: MisbehaveContext, act: Misbehavior | undefined): Buffer[] {
   if (!act) return [ctx.wire];
   if ("raw" in act) return [act.raw];
-  if ("drop" in act || "close" in act) return [];
+  if ("drop" in act || "close" in act || "spoof" in act) return [];
   if ("packet" in act) return [encode(act.packet)];
   if ("reply" in act) return act.reply;
   return [act.drip];
@@ -256,7 +278,7 @@ function tcpSend(
 ): void {
   if (!act) return void socket.write(frame(ctx.wire));
   if ("raw" in act) return void (act.close ? socket.end(act.raw) : socket.write(act.raw));
-  if ("drop" in act) return;
+  if ("drop" in act || "spoof" in act) return;
   if ("close" in act) return void socket.end();
   if ("packet" in act) return void socket.write(frame(encode(act.packet)));
   if ("reply" in act) return void act.reply.forEach((m) => socket.write(frame(m)));

@@ -1,4 +1,6 @@
+import { X509Certificate } from "node:crypto";
 import { createSecureContext } from "node:tls";
+import { findTrustAnchor, type AnchorResult } from "../../standards/certificate.js";
 import {
   tlsHandshake,
   type HandshakeFailure,
@@ -83,6 +85,8 @@ export interface TlsScanResult {
   depth: "full" | "single";
   /** The first handshake, everything offered, with the chain and the trust verdict. */
   first: HandshakeResult;
+  /** Where the presented chain leads in the trust store, dates ignored (absent without a chain). */
+  anchor?: AnchorResult;
   versions: VersionScan[];
   groups: GroupScan[];
   /** What this client cannot test, said plainly (SSLv3, cipher families missing from its OpenSSL). */
@@ -110,6 +114,36 @@ export interface ScanOptions {
   budgetMs?: number;
   /** Called when the server answers a connection with 421/554 (busy, rate limited). */
   onRateLimited?: () => void;
+}
+
+const parsedStores = new WeakMap<readonly string[], X509Certificate[]>();
+
+/** The trust anchors as parsed certificates, once per store. */
+function anchorsOf(pems: readonly string[]): X509Certificate[] {
+  let parsed = parsedStores.get(pems);
+  if (!parsed) {
+    parsed = pems.flatMap((p) => {
+      try {
+        return [new X509Certificate(p)];
+      } catch {
+        return [];
+      }
+    });
+    parsedStores.set(pems, parsed);
+  }
+  return parsed;
+}
+
+function anchorOf(first: HandshakeResult, pems: readonly string[]): AnchorResult | undefined {
+  if (!first.ok || !first.chain?.length) return undefined;
+  try {
+    return findTrustAnchor(
+      first.chain.map((d) => new X509Certificate(Buffer.from(d, "base64"))),
+      anchorsOf(pems),
+    );
+  } catch {
+    return undefined; // a certificate that does not parse: the checks report it
+  }
 }
 
 const notTestableCache: { families?: string[]; suites13?: string[]; groups?: string[] } = {};
@@ -221,11 +255,13 @@ export async function scanTls(target: TlsTarget, options: ScanOptions): Promise<
     trustSources: options.trustSources,
   };
   const first = (await shake({ ca: options.ca, wantChain: true })) as HandshakeResult;
+  const anchor = anchorOf(first, options.ca);
   const versions: VersionScan[] = [];
   const groups: GroupScan[] = [];
   const done = (): TlsScanResult => ({
     ...base,
     first,
+    ...(anchor ? { anchor } : {}),
     versions,
     groups,
     handshakes: budget.used,

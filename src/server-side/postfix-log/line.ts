@@ -50,6 +50,9 @@ export class YearGuesser {
   private readonly refMs: number;
   private cacheKey = -1;
   private cacheYear = 0;
+  /** The last classic stamp parsed with this guesser, and its result (lines share their second). */
+  lastStamp = "";
+  lastResult: [number, number] | undefined;
 
   constructor(now: Date) {
     this.refYear = now.getUTCFullYear();
@@ -74,6 +77,17 @@ let dayCacheMs = 0;
 /** Parses the timestamp; returns [wall-clock ms, index after the timestamp and its space] or undefined. */
 function parseTimestamp(line: string, years: YearGuesser): [number, number] | undefined {
   if (line.length < 16) return undefined;
+  // consecutive lines mostly share their second: reuse the last parse (classic stamps are 16 chars)
+  if (years.lastResult !== undefined && line.startsWith(years.lastStamp)) return years.lastResult;
+  const r = parseTimestampUncached(line, years);
+  if (r && r[1] === 16) {
+    years.lastStamp = line.slice(0, 16);
+    years.lastResult = r;
+  }
+  return r;
+}
+
+function parseTimestampUncached(line: string, years: YearGuesser): [number, number] | undefined {
   if (line.charCodeAt(4) === 45 /* - */ && line.charCodeAt(10) === 84 /* T */) {
     // RFC 3339: YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)
     const y = two(line, 0) * 100 + two(line, 2);

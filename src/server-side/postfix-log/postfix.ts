@@ -24,7 +24,17 @@ export interface PostfixLine {
 const OTHER: MailEvent = { kind: "other" };
 
 /** The daemon of a program name when it is a Postfix one (`postfix/submission/smtpd` -> `smtpd`). */
+const daemonCache = new Map<string, string | null>();
+
 export function postfixDaemon(program: string): string | undefined {
+  const hit = daemonCache.get(program);
+  if (hit !== undefined) return hit ?? undefined;
+  const d = daemonOf(program);
+  if (daemonCache.size < 10_000) daemonCache.set(program, d ?? null);
+  return d;
+}
+
+function daemonOf(program: string): string | undefined {
   const slash = program.lastIndexOf("/");
   if (slash <= 0) return undefined;
   const daemon = program.slice(slash + 1);
@@ -168,7 +178,7 @@ function smtpdEvent(text: string, service: string, pid: number): MailEvent {
   if (tls > 0 && tls < 12) {
     const end = text.indexOf(": ", tls + 33);
     const { protocol, cipher } = tlsDetails(text, tls + 33);
-    return { kind: "tls-in", peer: parsePeer(text.slice(tls + 33, end)), protocol, cipher, trust: text.slice(0, tls), pid };
+    return { kind: "tls-in", service, peer: parsePeer(text.slice(tls + 33, end)), protocol, cipher, trust: text.slice(0, tls), pid };
   }
   if (text.startsWith("SSL_accept error from ")) {
     const end = text.indexOf(": ", 22);

@@ -217,16 +217,21 @@ export class LogSummarizer {
     this.errors = new BoundedTable(cap, () => ({ level: "", daemon: "", text: "" }));
   }
 
-  private day(ts: number): TrafficCounts {
-    return this.perDay.add(formatWallClock(ts).slice(0, 10), 0);
-  }
+  private dayNumber = NaN;
+  private dayCounts: TrafficCounts = emptyCounts();
 
-  private hour(ts: number): TrafficCounts {
-    return this.perHour[new Date(ts).getUTCHours()] as TrafficCounts;
+  private day(ts: number): TrafficCounts {
+    // one table lookup per new day, not per event
+    const n = Math.floor(ts / 86_400_000);
+    if (n !== this.dayNumber) {
+      this.dayNumber = n;
+      this.dayCounts = this.perDay.add(formatWallClock(n * 86_400_000).slice(0, 10), 0);
+    }
+    return this.dayCounts;
   }
 
   private bump(ts: number, key: keyof TrafficCounts): void {
-    this.hour(ts)[key]++;
+    (this.perHour[Math.floor(ts / 3_600_000) % 24] as TrafficCounts)[key]++;
     this.day(ts)[key]++;
   }
 
@@ -263,7 +268,7 @@ export class LogSummarizer {
         this.tlsSessionsIn++;
         this.tlsInProto.add(e.protocol || "?");
         this.tlsInCipher.add(e.cipher || "?");
-        for (const [key] of this.sessions) if (key.endsWith(`\u0000${e.pid}`)) this.sessions.set(key, true);
+        if (this.sessions.has(`${e.service}\u0000${e.pid}`)) this.sessions.set(`${e.service}\u0000${e.pid}`, true);
         return;
       case "tls-out":
         this.tlsOut++;

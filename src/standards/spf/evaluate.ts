@@ -49,6 +49,9 @@ interface State {
   voids: number;
   /** Validated PTR names of the client, looked up once per evaluation (for `%{p}`). */
   ptrNames?: Promise<string[]>;
+  /** The caller's signal combined with the evaluation's time limit. */
+  signal: AbortSignal;
+  deadline: number;
 }
 
 interface DomainOutcome {
@@ -110,9 +113,10 @@ async function ask(
   note?: string,
 ): Promise<DnsAnswer> {
   if (state.opts.signal?.aborted) throw new SpfAbort("temperror", "evaluation aborted");
+  if (Date.now() > state.deadline) throw new SpfAbort("temperror", `time limit of ${state.limits.timeMs} ms exceeded before ${name} ${type}`);
   let answer: DnsAnswer;
   try {
-    answer = await state.opts.dns.query(name, type, { signal: state.opts.signal });
+    answer = await state.opts.dns.query(name, type, { signal: state.signal });
   } catch (err) {
     // the DnsClient contract is never to throw; a resolver that does still only yields temperror
     const detail = err instanceof Error ? err.message : String(err);
@@ -127,6 +131,10 @@ async function ask(
   };
   if (note) q.note = note;
   queries.push(q);
+  if (state.signal.aborted) {
+    const why = state.opts.signal?.aborted ? "evaluation aborted" : `time limit of ${state.limits.timeMs} ms exceeded at ${name} ${type}`;
+    throw new SpfAbort("temperror", why);
+  }
   return answer;
 }
 
@@ -531,9 +539,13 @@ export async function checkHost(params: CheckHostParams, options: CheckHostOptio
   const localPart = at < 0 ? "" : params.sender.slice(0, at);
   const senderDomain = at < 0 ? params.sender : params.sender.slice(at + 1);
   const sender = `${localPart || "postmaster"}@${senderDomain}`;
+  const limits = { ...DEFAULT_SPF_LIMITS, ...options.limits };
+  const timer = AbortSignal.timeout(limits.timeMs);
   const state: State = {
     opts: options,
-    limits: { ...DEFAULT_SPF_LIMITS, ...options.limits },
+    limits,
+    signal: options.signal ? AbortSignal.any([options.signal, timer]) : timer,
+    deadline: Date.now() + limits.timeMs,
     ip,
     sender,
     localPart: localPart || "postmaster",

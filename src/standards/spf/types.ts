@@ -20,6 +20,8 @@ export interface SpfLimits {
   ptrNames: number;
   /** Longest explanation kept, in characters (an exp= TXT can be 64 KB, each macro can multiply it). */
   explanationChars: number;
+  /** Wall-clock limit of one evaluation in ms, then temperror (RFC 7208 §4.6.4: at least 20 s). */
+  timeMs: number;
 }
 
 export const DEFAULT_SPF_LIMITS: SpfLimits = {
@@ -28,6 +30,7 @@ export const DEFAULT_SPF_LIMITS: SpfLimits = {
   mxNames: 10,
   ptrNames: 10,
   explanationChars: 4096,
+  timeMs: 20000,
 };
 
 /** One DNS question the evaluator asked, with its outcome: part of the trace. */

@@ -27,7 +27,13 @@ function key(name: string): string | Buffer {
 }
 
 function ctx(now = new Date()): RunContext {
-  return { dns: createDnsClient({ servers: [lab.resolver], timeoutMs: 3000 }), timeoutMs: 3000, now: () => now, progress: silentProgress, perHostConcurrency: 2 };
+  return {
+    dns: createDnsClient({ servers: [lab.resolver], timeoutMs: 3000 }),
+    timeoutMs: 3000,
+    now: () => now,
+    progress: silentProgress,
+    perHostConcurrency: 2,
+  };
 }
 
 function message(id: string, subject = "mxray lab message"): string {
@@ -45,7 +51,12 @@ function message(id: string, subject = "mxray lab message"): string {
   ].join("\r\n");
 }
 
-async function signed(text: string, selector: string, keyName: string, extra: { algorithm?: string; expires?: Date; signTime?: Date } = {}): Promise<string> {
+async function signed(
+  text: string,
+  selector: string,
+  keyName: string,
+  extra: { algorithm?: string; expires?: Date; signTime?: Date } = {},
+): Promise<string> {
   const privateKey = key(keyName);
   const algorithm = extra.algorithm ?? (keyName === "ed1" ? "ed25519-sha256" : "rsa-sha256");
   const res = await dkimSign(text, {
@@ -53,14 +64,19 @@ async function signed(text: string, selector: string, keyName: string, extra: { 
     canonicalization: "relaxed/relaxed",
     ...(extra.signTime ? { signTime: extra.signTime } : {}),
     ...(extra.expires ? { expires: extra.expires } : {}),
-    signatureData: [{ signingDomain: lab.domain, selector, privateKey, algorithm, canonicalization: "relaxed/relaxed" }],
+    signatureData: [
+      { signingDomain: lab.domain, selector, privateKey, algorithm, canonicalization: "relaxed/relaxed" },
+    ],
   } as Parameters<typeof dkimSign>[1]);
   assert.match(res.signatures, /^DKIM-Signature:/);
   return res.signatures + text;
 }
 
 async function dkimOf(text: string, now?: Date) {
-  const report = await checkMessage({ bytes: Buffer.from(text), source: "lab.eml", size: text.length, truncated: false }, ctx(now));
+  const report = await checkMessage(
+    { bytes: Buffer.from(text), source: "lab.eml", size: text.length, truncated: false },
+    ctx(now),
+  );
   const ev = report.data as MessageEvidence;
   assert.ok(ev.dkim?.length, `DKIM not checked: ${ev.dkimSkipped} ${ev.dkimError ?? ""}`);
   return { sig: ev.dkim[0]!, report };
@@ -91,7 +107,10 @@ describe("DKIM against the keys published in the lab DNS", () => {
   it("fails an expired signature (x= in the past)", async (t) => {
     if (!(await requireLab(t))) return;
     const now = new Date();
-    const text = await signed(message(randomUUID()), "sel1", "sel1", { signTime: new Date(now.getTime() - 7200_000), expires: new Date(now.getTime() - 3600_000) });
+    const text = await signed(message(randomUUID()), "sel1", "sel1", {
+      signTime: new Date(now.getTime() - 7200_000),
+      expires: new Date(now.getTime() - 3600_000),
+    });
     const { sig, report } = await dkimOf(text, now);
     assert.deepEqual([sig.result, sig.reason], ["fail", "expired"]);
     assert.ok(report.findings.some((f) => f.id === "message.dkim.fail.expired"));
@@ -105,11 +124,15 @@ describe("DKIM against the keys published in the lab DNS", () => {
 
   it("refuses rsa-sha1 by policy although the signature verifies (selector sha1: sel1's key without h=)", async (t) => {
     if (!(await requireLab(t))) return;
-    const { sig, report } = await dkimOf(await signed(message(randomUUID()), "sha1", "sel1", { algorithm: "rsa-sha1" }));
+    const { sig, report } = await dkimOf(
+      await signed(message(randomUUID()), "sha1", "sel1", { algorithm: "rsa-sha1" }),
+    );
     assert.deepEqual([sig.result, sig.reason, sig.cryptoVerified], ["policy", "sha1", true]);
     assert.ok(report.findings.some((f) => f.id === "message.dkim.policy.sha1" && f.severity === "error"));
     // the same signature under sel1, whose record says h=sha256, is refused by the key itself
-    const strict = await dkimOf(await signed(message(randomUUID()), "sel1", "sel1", { algorithm: "rsa-sha1" }));
+    const strict = await dkimOf(
+      await signed(message(randomUUID()), "sel1", "sel1", { algorithm: "rsa-sha1" }),
+    );
     assert.equal(strict.sig.result, "policy");
   });
 
@@ -130,7 +153,11 @@ function swaks(args: string[], data?: string): string {
     writeFileSync(join(dir, "msg.eml"), data);
     extra.push("--data", join(dir, "msg.eml"));
   }
-  const r = spawnSync("bash", [join(LAB_DIR, "labenv.sh"), "swaks", "--to", "x@lab.test", "--from", "x@lab.test", ...args, ...extra], { encoding: "utf8", timeout: 30_000 });
+  const r = spawnSync(
+    "bash",
+    [join(LAB_DIR, "labenv.sh"), "swaks", "--to", "x@lab.test", "--from", "x@lab.test", ...args, ...extra],
+    { encoding: "utf8", timeout: 30_000 },
+  );
   assert.match(r.stdout, /250 2\.0\.0 Ok: queued as/, `swaks failed:\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
 }
@@ -150,19 +177,34 @@ async function delivered(id: string): Promise<string> {
   throw new Error(`message ${id} not delivered to ${dir} within 10 s`);
 }
 
-function mxrayMessage(file: string): { code: number | null; json: { findings: { id: string }[]; data: MessageEvidence }; text: string } {
+function mxrayMessage(file: string): {
+  code: number | null;
+  json: { findings: { id: string }[]; data: MessageEvidence };
+  text: string;
+} {
   const run = (...extra: string[]) =>
-    spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", "message", file, "--resolver", lab.resolver, ...extra], { encoding: "utf8", timeout: 60_000 });
+    spawnSync(
+      process.execPath,
+      ["--import", "tsx", "src/cli/main.ts", "message", file, "--resolver", lab.resolver, ...extra],
+      { encoding: "utf8", timeout: 60_000 },
+    );
   const json = run("--json");
   const text = run("--no-color");
-  return { code: json.status, json: JSON.parse(json.stdout) as { findings: { id: string }[]; data: MessageEvidence }, text: text.stdout };
+  return {
+    code: json.status,
+    json: JSON.parse(json.stdout) as { findings: { id: string }[]; data: MessageEvidence },
+    text: text.stdout,
+  };
 }
 
 describe("messages delivered through the lab's Postfix", () => {
   it("traces a signed message sent over STARTTLS from client.lab.test: ESMTPS hop with TLS facts, DKIM, SPF and DMARC pass", async (t) => {
     if (!(await requireLab(t))) return;
     const id = randomUUID();
-    swaks(["--server", lab.mail, "--local-interface", "127.0.0.20", "--ehlo", "client.lab.test", "--tls"], await signed(message(id), "sel1", "sel1"));
+    swaks(
+      ["--server", lab.mail, "--local-interface", "127.0.0.20", "--ehlo", "client.lab.test", "--tls"],
+      await signed(message(id), "sel1", "sel1"),
+    );
     const file = await delivered(id);
     const { code, json, text } = mxrayMessage(file);
     const ev = json.data;
@@ -182,14 +224,32 @@ describe("messages delivered through the lab's Postfix", () => {
     assert.equal(ev.dmarc?.result, "pass");
     assert.equal(ev.dmarc?.requested, "reject");
     assert.ok(json.findings.some((f) => f.id === "message.received.first-external"));
-    assert.match(text, /client\.lab\.test \[127\.0\.0\.20\] → mail\.lab\.test \(Postfix\)  with ESMTPS TLSv1\.\d/);
+    assert.match(
+      text,
+      /client\.lab\.test \[127\.0\.0\.20\] → mail\.lab\.test \(Postfix\) {2}with ESMTPS TLSv1\.\d/,
+    );
     assert.equal(code, 0, text);
   });
 
   it("traces an authenticated submission on port 587 (ESMTPSA) of an unsigned message: no SPF for a submission, DKIM missing", async (t) => {
     if (!(await requireLab(t))) return;
     const id = randomUUID();
-    swaks(["--server", `${lab.mail}:587`, "--ehlo", "client.lab.test", "--tls", "--auth", "PLAIN", "--auth-user", "x@lab.test", "--auth-password", "x-secret"], message(id, "submission"));
+    swaks(
+      [
+        "--server",
+        `${lab.mail}:587`,
+        "--ehlo",
+        "client.lab.test",
+        "--tls",
+        "--auth",
+        "PLAIN",
+        "--auth-user",
+        "x@lab.test",
+        "--auth-password",
+        "x-secret",
+      ],
+      message(id, "submission"),
+    );
     const file = await delivered(id);
     const { json } = mxrayMessage(file);
     const hop = json.data.received.hops[0]!;

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import type { DnsAnswer } from "../../../src/net/dns/types.js";
 import {
   describeDnsblCode,
+  dnsblIpv6TestName,
   dnsblQueryName,
   interpretDnsblAnswer,
   isValidDnsblZone,
@@ -29,6 +30,7 @@ describe("DNSBL query names and answers (RFC 5782)", () => {
     );
     assert.equal(dnsblQueryName("::ffff:127.0.0.2", "bl.example"), "2.0.0.127.bl.example");
     assert.equal(dnsblQueryName("not-an-ip", "bl.example"), undefined);
+    assert.equal(dnsblIpv6TestName("bl.example."), `2.0.0.0.0.0.f.7.f.f.f.f.${"0.".repeat(20)}bl.example`);
   });
 
   it("interprets return codes, refusals, strange answers and failures", () => {
@@ -60,12 +62,16 @@ describe("DNSBL probe and checks", () => {
     rr.a("mx.example.com", "8.8.4.4"),
     rr.aaaa("mx.example.com", "2a00:1450::4"),
   ];
-  const selfTest = (zone: string) => [rr.a(`2.0.0.127.${zone}`, "127.0.0.2")];
+  /** RFC 5782 §5 test entries: 127.0.0.2, and ::FFFF:7F00:2 for a list that covers IPv6. */
+  const selfTest = (zone: string, ipv6 = true) => [
+    rr.a(`2.0.0.127.${zone}`, "127.0.0.2"),
+    ...(ipv6 ? [rr.a(dnsblIpv6TestName(zone), "127.0.0.2")] : []),
+  ];
   const ctx = { dnsbls: ["bl.example.net", "v6.example.net"] };
 
   it("reports clean addresses, asking IPv4 and IPv6 of every list", async () => {
     const { evidence, findings } = await audit(
-      [...base(), ...selfTest("bl.example.net"), ...selfTest("v6.example.net")],
+      [...base(), ...selfTest("bl.example.net", false), ...selfTest("v6.example.net")],
       {},
       "example.com",
       ctx,
@@ -76,7 +82,14 @@ describe("DNSBL probe and checks", () => {
         (l) => l.name === `4.0.0.0.${"0.".repeat(20)}0.5.4.1.0.0.a.2.v6.example.net`,
       ),
     );
-    assert.deepEqual(summary(findings, "dnsbl"), ["dnsbl.clean ok 2a00:1450::4", "dnsbl.clean ok 8.8.4.4"]);
+    // bl.example.net lacks the IPv6 test entry: only v6.example.net's answer counts for the IPv6 address.
+    assert.deepEqual(summary(findings, "dnsbl"), [
+      "dnsbl.clean ok 2a00:1450::4",
+      "dnsbl.clean ok 8.8.4.4",
+      "dnsbl.zone.no-ipv6 info bl.example.net",
+    ]);
+    assert.equal(having(findings, "dnsbl.clean", "2a00:1450::4")[0]?.params.count, 1);
+    assert.equal(having(findings, "dnsbl.clean", "8.8.4.4")[0]?.params.count, 2);
   });
 
   it("reports a listing as an error with its code and TXT reason", async () => {
@@ -133,8 +146,9 @@ describe("DNSBL probe and checks", () => {
       "dnsbl.listed.unreliable warning 8.8.4.4 bl.example.net",
       "dnsbl.zone.lists-everything warning bl.example.net",
     ]);
+    // A list without its test entry answers NXDOMAIN to everything: no "clean" verdict rests on it.
     const dead = await audit(base(), {}, "example.com", { dnsbls: ["bl.example.net"] });
-    assert.ok(summary(dead.findings, "dnsbl").includes("dnsbl.zone.test-missing warning bl.example.net"));
+    assert.deepEqual(summary(dead.findings, "dnsbl"), ["dnsbl.zone.test-missing warning bl.example.net"]);
   });
 
   it("asks nothing when the list of zones is empty", async () => {

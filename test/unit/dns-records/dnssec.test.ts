@@ -83,4 +83,53 @@ describe("DNSSEC of the domain and of its MX zones", () => {
     const orphan = await audit(zones({ dnskey: false }));
     assert.equal(having(orphan.findings, "dnssec.dnskey.missing", "example.com")[0]?.severity, "error");
   });
+
+  it("judges an MX host named like the domain once, with the MX and address answers together", async () => {
+    const records = [
+      rr.soa("example.com"),
+      rr.mx("example.com", 10, "example.com"),
+      rr.a("example.com", "8.8.4.4"),
+      rr.ds("example.com"),
+      rr.dnskey("example.com"),
+    ];
+    const { evidence, findings } = await audit(records, { authenticated: ["example.com"] });
+    assert.deepEqual(
+      evidence.dnssec?.subjects.map((s) => [s.name, s.answers.map((a) => a.type)]),
+      [["example.com", ["MX", "A", "AAAA"]]],
+    );
+    assert.deepEqual(summary(findings, "dnssec"), ["dnssec.validated ok example.com"]);
+  });
+
+  it("warns about SHA-1 era signing algorithms and SHA-1-only DS digests (RFC 8624)", async () => {
+    const records = [
+      rr.soa("example.com"),
+      rr.mx("example.com", 10, "mx.example.com"),
+      rr.a("mx.example.com", "8.8.4.4"),
+      {
+        type: "DS",
+        name: "example.com",
+        ttl: 300,
+        keyTag: 1,
+        algorithm: 5,
+        digestType: 1,
+        digest: "ab".repeat(20),
+      } as const,
+      {
+        type: "DNSKEY",
+        name: "example.com",
+        ttl: 300,
+        flags: 257,
+        protocol: 3,
+        algorithm: 5,
+        publicKey: "AAAA",
+      } as const,
+    ];
+    const { findings } = await audit(records, { authenticated: ["example.com"] });
+    const weak = having(findings, "dnssec.algorithm.weak", "example.com")[0];
+    assert.equal(weak?.params.algorithms, "RSASHA1");
+    assert.equal(having(findings, "dnssec.ds.digest-weak", "example.com")[0]?.params.digests, "SHA-1");
+    const modern = await audit(zones(), { authenticated: ["example.com"] });
+    assert.equal(having(modern.findings, "dnssec.algorithm.weak").length, 0);
+    assert.equal(having(modern.findings, "dnssec.ds.digest-weak").length, 0);
+  });
 });

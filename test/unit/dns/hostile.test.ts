@@ -55,6 +55,29 @@ describe("hostile answers end in a clear status within the time limit", () => {
     assert.equal(a.records.length, 1);
   });
 
+  it(
+    "drops a forged answer from another source port, even with the right id, and takes the real one",
+    bounded,
+    async () => {
+      const forged = (answer: Packet) =>
+        encode({
+          ...answer,
+          answers: [
+            { type: "MX", name: "example.test", ttl: 60, data: { preference: 1, exchange: "evil.test" } },
+          ],
+        });
+      const srv = await serve(({ answer }) => ({ spoof: [forged(answer)], thenHonest: true }));
+      const a = await client(srv).query("example.test", "MX");
+      assert.equal(a.status, "noerror");
+      assert.deepEqual(
+        a.records.map((r) => (r.type === "MX" ? r.exchange : "")),
+        ["mail.example.test"],
+      );
+      const onlyForged = await serve(({ answer }) => ({ spoof: [forged(answer)] }));
+      assert.equal((await client(onlyForged).query("example.test", "MX")).status, "timeout");
+    },
+  );
+
   it("times out when only wrong-id answers come", bounded, async () => {
     const srv = await serve(({ answer }) => ({
       packet: withId(answer, ((answer.id ?? 0) ^ 0x5555) & 0xffff),

@@ -23,7 +23,10 @@ interface SuiteCase {
 const emptyCv: string[] = [];
 
 function loadSuite(): SuiteCase[] {
-  const text = readFileSync(new URL("../../fixtures/message/arc/arc-draft-validation-tests.yml", import.meta.url), "utf8");
+  const text = readFileSync(
+    new URL("../../fixtures/message/arc/arc-draft-validation-tests.yml", import.meta.url),
+    "utf8",
+  );
   const out: SuiteCase[] = [];
   for (const doc of parseAllDocuments(text, { uniqueKeys: false })) {
     if (!("contents" in doc) || !isMap(doc.contents)) continue;
@@ -41,7 +44,9 @@ function loadSuite(): SuiteCase[] {
     for (const pair of tests.items) {
       const name = isScalar(pair.key) ? String(pair.key.value) : "?";
       const body = isMap(pair.value) ? (pair.value.toJSON() as Record<string, unknown>) : {};
-      const cv = String(body.cv ?? "").trim().toLowerCase();
+      const cv = String(body.cv ?? "")
+        .trim()
+        .toLowerCase();
       // RFC 8617 has no empty cv: the three tests with an empty cv expect a failed chain.
       if (cv === "") emptyCv.push(name);
       const expected = cv === "pass" ? "pass" : cv === "none" ? "none" : "fail";
@@ -76,7 +81,10 @@ describe("ARC validation suite (ValiMail arc-draft-validation-tests.yml)", () =>
       const dns = createMemoryResolver(t.records);
       const got = await validateArcMessage(Buffer.from(t.message), dns, new Date("2026-12-01T00:00:00Z"));
       if (got.result === t.expected) passed++;
-      else failures.push(`${t.name}: expected ${t.expected}, got ${got.result}${got.reason ? ` (${got.reason})` : ""}`);
+      else
+        failures.push(
+          `${t.name}: expected ${t.expected}, got ${got.result}${got.reason ? ` (${got.reason})` : ""}`,
+        );
     }
     console.log(`ARC suite: ${passed}/${suite.length} pass`);
     for (const f of failures) console.log(`  ${f}`);

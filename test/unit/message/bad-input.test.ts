@@ -8,7 +8,12 @@ import { checkMessage } from "../../../src/message/index.js";
 import { readStream, toCrlf, type RawMessage } from "../../../src/message/read.js";
 import { assertTextsComplete, context, keyRecord, memoryDns, plainMessage, rsaKey, sign } from "./helpers.js";
 
-const raw = (bytes: Buffer): RawMessage => ({ bytes, source: "bad.eml", size: bytes.length, truncated: false });
+const raw = (bytes: Buffer): RawMessage => ({
+  bytes,
+  source: "bad.eml",
+  size: bytes.length,
+  truncated: false,
+});
 const dns = () => memoryDns([]);
 const ids = (r: { findings: { id: string }[] }) => r.findings.map((f) => f.id);
 
@@ -25,9 +30,16 @@ function garbage(n: number, seed = 42): Buffer {
 
 describe("mxray message on bad input", () => {
   it("says a message has no headers (empty file, a body only)", async () => {
-    for (const text of ["", "\r\nHey gang,\r\nThis is a test message.\r\n", "Hey gang,\nThis is a test message.\n"]) {
+    for (const text of [
+      "",
+      "\r\nHey gang,\r\nThis is a test message.\r\n",
+      "Hey gang,\nThis is a test message.\n",
+    ]) {
       const report = await checkMessage(raw(Buffer.from(text)), { ...context(dns()) });
-      assert.ok(ids(report).includes("message.headers.none"), `${JSON.stringify(text)}: ${ids(report).join(", ")}`);
+      assert.ok(
+        ids(report).includes("message.headers.none"),
+        `${JSON.stringify(text)}: ${ids(report).join(", ")}`,
+      );
       assert.ok(!ids(report).includes("message.dkim.none"), "no DKIM verdict on a non-message");
       assertTextsComplete(report);
     }
@@ -37,9 +49,14 @@ describe("mxray message on bad input", () => {
     const report = await checkMessage(raw(garbage(200_000)), context(dns()));
     const ev = report.data as MessageEvidence;
     assert.equal(ev.headers.eightBit, "invalid");
-    assert.ok(ids(report).includes("message.headers.none") || ids(report).includes("message.headers.malformed"));
+    assert.ok(
+      ids(report).includes("message.headers.none") || ids(report).includes("message.headers.malformed"),
+    );
     assertTextsComplete(report);
-    const mixed = Buffer.concat([Buffer.from("From: a@example.com\r\nSubject: caf\xe9 \x00\x1b[2J\r\n", "latin1"), Buffer.from("\r\nbody\r\n")]);
+    const mixed = Buffer.concat([
+      Buffer.from("From: a@example.com\r\nSubject: caf\xe9 \x00\x1b[2J\r\n", "latin1"),
+      Buffer.from("\r\nbody\r\n"),
+    ]);
     const r2 = await checkMessage(raw(mixed), context(dns()));
     assert.ok(ids(r2).includes("message.headers.eight-bit"));
     assert.ok(ids(r2).includes("message.headers.control-chars"));
@@ -64,7 +81,8 @@ describe("mxray message on bad input", () => {
   });
 
   it("caps the hops analysed at MAX_HOPS when there are thousands of Received fields", async () => {
-    const hop = (i: number) => `Received: from h${i}.example (h${i}.example [192.0.2.${i % 250}]) by h${i + 1}.example with ESMTP id ${i}; Tue, 3 Jan 2017 12:${String(Math.floor(i / 60) % 60).padStart(2, "0")}:${String(i % 60).padStart(2, "0")} +0000`;
+    const hop = (i: number) =>
+      `Received: from h${i}.example (h${i}.example [192.0.2.${i % 250}]) by h${i + 1}.example with ESMTP id ${i}; Tue, 3 Jan 2017 12:${String(Math.floor(i / 60) % 60).padStart(2, "0")}:${String(i % 60).padStart(2, "0")} +0000`;
     const fields = Array.from({ length: 5000 }, (_, i) => hop(5000 - i));
     const msg = `${fields.join("\r\n")}\r\nFrom: a@example.com\r\n\r\nbody\r\n`;
     const report = await checkMessage(raw(Buffer.from(msg)), context(dns()));
@@ -86,7 +104,13 @@ describe("mxray message on bad input", () => {
   it("verifies DKIM over a 50 MB body (the body hash fails: the body was appended after signing)", async () => {
     const key = rsaKey(2048);
     const signed = await sign(plainMessage(), { domain: "example.com", selector: "s1", key });
-    const big = Buffer.concat([Buffer.from(signed), Buffer.alloc(50 * 1024 * 1024, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456\n")]);
+    const big = Buffer.concat([
+      Buffer.from(signed),
+      Buffer.alloc(
+        50 * 1024 * 1024,
+        "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456\n",
+      ),
+    ]);
     const report = await checkMessage(raw(big), context(memoryDns([keyRecord("s1", "example.com", key)])));
     const ev = report.data as MessageEvidence;
     assert.equal(ev.dkim?.[0]?.result, "fail");
@@ -95,10 +119,12 @@ describe("mxray message on bad input", () => {
 
   it("reads at most the cap from a stream and skips DKIM on the truncated message", async () => {
     const cap = 1024 * 1024;
-    const stream = Readable.from((function* () {
-      yield Buffer.from(plainMessage());
-      for (let i = 0; i < 40; i++) yield Buffer.alloc(64 * 1024, "x");
-    })());
+    const stream = Readable.from(
+      (function* () {
+        yield Buffer.from(plainMessage());
+        for (let i = 0; i < 40; i++) yield Buffer.alloc(64 * 1024, "x");
+      })(),
+    );
     const input = await readStream(stream, "-", cap);
     assert.equal(input.truncated, true);
     assert.equal(input.bytes.length, cap);

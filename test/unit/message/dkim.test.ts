@@ -5,9 +5,24 @@ import { checkMessage } from "../../../src/message/index.js";
 import type { RawMessage } from "../../../src/message/read.js";
 import type { DnsRecord } from "../../../src/net/dns/types.js";
 import type { MemoryZoneOptions } from "../../../src/net/dns/memory.js";
-import { context, ed25519Key, keyRecord, memoryDns, NOW, plainMessage, rsaKey, sign, txt } from "./helpers.js";
+import {
+  context,
+  ed25519Key,
+  keyRecord,
+  memoryDns,
+  NOW,
+  plainMessage,
+  rsaKey,
+  sign,
+  txt,
+} from "./helpers.js";
 
-const raw = (text: string): RawMessage => ({ bytes: Buffer.from(text), source: "test.eml", size: text.length, truncated: false });
+const raw = (text: string): RawMessage => ({
+  bytes: Buffer.from(text),
+  source: "test.eml",
+  size: text.length,
+  truncated: false,
+});
 
 async function verify(message: string, records: DnsRecord[], options?: MemoryZoneOptions) {
   const ev = await analyzeMessage(raw(message), context(memoryDns(records, options)));
@@ -20,7 +35,10 @@ describe("DKIM verification in RFC 8601 terms", () => {
   const records = [keyRecord("s1", "example.com", rsa), txt("_dmarc.example.com", "v=DMARC1; p=reject")];
 
   it("passes a good rsa-sha256 signature and reports key length and strict alignment", async () => {
-    const [s] = await verify(await sign(plainMessage(), { domain: "example.com", selector: "s1", key: rsa }), records);
+    const [s] = await verify(
+      await sign(plainMessage(), { domain: "example.com", selector: "s1", key: rsa }),
+      records,
+    );
     assert.equal(s?.result, "pass");
     assert.equal(s?.reason, "ok");
     assert.equal(s?.keyBits, 2048);
@@ -30,7 +48,9 @@ describe("DKIM verification in RFC 8601 terms", () => {
 
   it("passes an ed25519-sha256 signature (RFC 8463)", async () => {
     const ed = ed25519Key();
-    const [s] = await verify(await sign(plainMessage(), { domain: "example.com", selector: "ed", key: ed }), [keyRecord("ed", "example.com", ed)]);
+    const [s] = await verify(await sign(plainMessage(), { domain: "example.com", selector: "ed", key: ed }), [
+      keyRecord("ed", "example.com", ed),
+    ]);
     assert.equal(s?.result, "pass");
     assert.equal(s?.keyType, "ed25519");
   });
@@ -54,12 +74,21 @@ describe("DKIM verification in RFC 8601 terms", () => {
 
   it("fails an expired signature against the pinned clock, and passes it before x=", async () => {
     const expires = new Date(NOW.getTime() - 60_000);
-    const signed = await sign(plainMessage(), { domain: "example.com", selector: "s1", key: rsa, expires, signTime: new Date(NOW.getTime() - 7200_000) });
+    const signed = await sign(plainMessage(), {
+      domain: "example.com",
+      selector: "s1",
+      key: rsa,
+      expires,
+      signTime: new Date(NOW.getTime() - 7200_000),
+    });
     const [s] = await verify(signed, records);
     assert.equal(s?.result, "fail");
     assert.equal(s?.reason, "expired");
     assert.equal(s?.expiresAt, expires.toISOString().replace(/\.\d+Z$/, ".000Z"));
-    const early = await analyzeMessage(raw(signed), { ...context(memoryDns(records)), now: () => new Date(NOW.getTime() - 3600_000) });
+    const early = await analyzeMessage(raw(signed), {
+      ...context(memoryDns(records)),
+      now: () => new Date(NOW.getTime() - 3600_000),
+    });
     assert.equal(early.dkim?.[0]?.result, "pass");
   });
 
@@ -71,7 +100,12 @@ describe("DKIM verification in RFC 8601 terms", () => {
   });
 
   it("refuses rsa-sha1 by policy (RFC 8301) naming the hash, and says the signature itself verified", async () => {
-    const signed = await sign(plainMessage(), { domain: "example.com", selector: "s1", key: rsa, algorithm: "rsa-sha1" });
+    const signed = await sign(plainMessage(), {
+      domain: "example.com",
+      selector: "s1",
+      key: rsa,
+      algorithm: "rsa-sha1",
+    });
     const [s] = await verify(signed, records);
     assert.equal(s?.result, "policy");
     assert.equal(s?.reason, "sha1");
@@ -88,7 +122,10 @@ describe("DKIM verification in RFC 8601 terms", () => {
     assert.equal(s?.keyBits, 512);
     assert.match(s?.detail ?? "", /512-bit/);
     const k1024 = rsaKey(1024);
-    const [t] = await verify(await sign(plainMessage(), { domain: "example.com", selector: "k1024", key: k1024 }), [keyRecord("k1024", "example.com", k1024)]);
+    const [t] = await verify(
+      await sign(plainMessage(), { domain: "example.com", selector: "k1024", key: k1024 }),
+      [keyRecord("k1024", "example.com", k1024)],
+    );
     assert.equal(t?.result, "pass");
     assert.equal(t?.keyBits, 1024);
   });
@@ -98,15 +135,24 @@ describe("DKIM verification in RFC 8601 terms", () => {
     const [missing] = await verify(signed, [txt("example.com", "v=spf1 -all")]);
     assert.equal(missing?.result, "permerror");
     assert.equal(missing?.reason, "no-key");
-    const [failed] = await verify(signed, records, { statuses: { "s1._domainkey.example.com TXT": "servfail" } });
+    const [failed] = await verify(signed, records, {
+      statuses: { "s1._domainkey.example.com TXT": "servfail" },
+    });
     assert.equal(failed?.result, "temperror");
     assert.equal(failed?.reason, "dns");
-    const [timedOut] = await verify(signed, records, { statuses: { "s1._domainkey.example.com TXT": "timeout" } });
+    const [timedOut] = await verify(signed, records, {
+      statuses: { "s1._domainkey.example.com TXT": "timeout" },
+    });
     assert.equal(timedOut?.result, "temperror");
   });
 
   it("refuses a key whose h= does not allow the signature's hash", async () => {
-    const signed = await sign(plainMessage(), { domain: "example.com", selector: "s1", key: rsa, algorithm: "rsa-sha256" });
+    const signed = await sign(plainMessage(), {
+      domain: "example.com",
+      selector: "s1",
+      key: rsa,
+      algorithm: "rsa-sha256",
+    });
     const [s] = await verify(signed, [keyRecord("s1", "example.com", rsa, " h=sha1;")]);
     assert.equal(s?.result, "permerror");
     assert.equal(s?.reason, "key-hash");
@@ -114,9 +160,15 @@ describe("DKIM verification in RFC 8601 terms", () => {
 
   it("reports relaxed alignment for a parent-domain signature and none for a third party", async () => {
     const sub = plainMessage().replace("a@example.com", "a@news.example.com");
-    const [relaxed] = await verify(await sign(sub, { domain: "example.com", selector: "s1", key: rsa }), records);
+    const [relaxed] = await verify(
+      await sign(sub, { domain: "example.com", selector: "s1", key: rsa }),
+      records,
+    );
     assert.equal(relaxed?.alignment, "relaxed");
-    const [third] = await verify(await sign(plainMessage(), { domain: "mailer.example.net", selector: "s1", key: rsa }), [keyRecord("s1", "mailer.example.net", rsa)]);
+    const [third] = await verify(
+      await sign(plainMessage(), { domain: "mailer.example.net", selector: "s1", key: rsa }),
+      [keyRecord("s1", "mailer.example.net", rsa)],
+    );
     assert.equal(third?.alignment, "none");
     assert.equal(third?.result, "pass");
   });

@@ -25,7 +25,11 @@ export function rsaKey(bits: number): TestKey {
   const hit = cache.get(`rsa${bits}`);
   if (hit) return hit;
   const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: bits });
-  const key: TestKey = { privateKey: privateKey.export({ type: "pkcs8", format: "pem" }).toString(), p: spki(publicKey), type: "rsa" };
+  const key: TestKey = {
+    privateKey: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+    p: spki(publicKey),
+    type: "rsa",
+  };
   cache.set(`rsa${bits}`, key);
   return key;
 }
@@ -36,7 +40,11 @@ export function ed25519Key(): TestKey {
   const { privateKey, publicKey } = generateKeyPairSync("ed25519");
   // RFC 8463: p= is the raw 32-byte key, the last 32 bytes of the SPKI DER
   const raw = publicKey.export({ type: "spki", format: "der" }).subarray(-32).toString("base64");
-  const key: TestKey = { privateKey: privateKey.export({ type: "pkcs8", format: "pem" }).toString(), p: raw, type: "ed25519" };
+  const key: TestKey = {
+    privateKey: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+    p: raw,
+    type: "ed25519",
+  };
   cache.set("ed25519", key);
   return key;
 }
@@ -45,7 +53,12 @@ function spki(k: KeyObject): string {
   return k.export({ type: "spki", format: "der" }).toString("base64");
 }
 
-export const txt = (name: string, value: string): DnsRecord => ({ type: "TXT", name, ttl: 300, strings: value.match(/.{1,250}/g) ?? [""] });
+export const txt = (name: string, value: string): DnsRecord => ({
+  type: "TXT",
+  name,
+  ttl: 300,
+  strings: value.match(/.{1,250}/g) ?? [""],
+});
 export const a = (name: string, address: string): DnsRecord => ({ type: "A", name, ttl: 300, address });
 
 /** A key record for a test key. */
@@ -55,7 +68,15 @@ export const keyRecord = (selector: string, domain: string, key: TestKey, extra 
 /** Prepends a DKIM-Signature made with mailauth's signer. */
 export async function sign(
   message: string,
-  opts: { domain: string; selector: string; key: TestKey; algorithm?: string; expires?: Date; signTime?: Date; headerList?: string[] },
+  opts: {
+    domain: string;
+    selector: string;
+    key: TestKey;
+    algorithm?: string;
+    expires?: Date;
+    signTime?: Date;
+    headerList?: string[];
+  },
 ): Promise<string> {
   // mailauth 4.13 reads the signer from signatureData (its .d.ts also lists top-level fields it ignores)
   const algorithm = opts.algorithm ?? (opts.key.type === "ed25519" ? "ed25519-sha256" : "rsa-sha256");
@@ -66,7 +87,15 @@ export async function sign(
     ...(opts.expires ? { expires: opts.expires } : {}),
     // mailauth takes the header list as one colon-separated string
     ...(opts.headerList ? { headerList: opts.headerList.join(":") } : {}),
-    signatureData: [{ signingDomain: opts.domain, selector: opts.selector, privateKey: opts.key.privateKey, algorithm, canonicalization: "relaxed/relaxed" }],
+    signatureData: [
+      {
+        signingDomain: opts.domain,
+        selector: opts.selector,
+        privateKey: opts.key.privateKey,
+        algorithm,
+        canonicalization: "relaxed/relaxed",
+      },
+    ],
   } as Parameters<typeof dkimSign>[1]);
   if (!/^DKIM-Signature:/i.test(res.signatures)) throw new Error("mailauth produced no signature");
   if (res.errors.length) throw res.errors[0];
@@ -101,8 +130,8 @@ export function assertTextsComplete(report: Report): void {
     for (const lang of LANGS) {
       const t = describeFinding(f, lang);
       assert.ok(!t.summary.startsWith(f.id), `${f.id} has no catalog entry`);
-      for (const text of [t.summary, t.why, t.fix]) assert.doesNotMatch(text, /\{[A-Za-z0-9_]+\}/, `${f.id} (${lang}): ${text}`);
+      for (const text of [t.summary, t.why, t.fix])
+        assert.doesNotMatch(text, /\{[A-Za-z0-9_]+\}/, `${f.id} (${lang}): ${text}`);
     }
   }
 }
-

@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
+import { parseAllDocuments } from "yaml";
+import { catalog } from "../../../src/i18n/index.js";
 import type { MessageEvidence } from "../../../src/message/analyze.js";
 import { parseAuthResults } from "../../../src/message/auth-results.js";
 import { checkMessage } from "../../../src/message/index.js";
@@ -37,7 +40,12 @@ async function deliveredMessage(): Promise<string> {
     "Hello.",
     "",
   ].join("\r\n");
-  const signed = await sign(original, { domain: "example.com", selector: "s1", key: rsa, headerList: ["from", "to", "subject", "date", "message-id", "list-unsubscribe", "list-unsubscribe-post"] });
+  const signed = await sign(original, {
+    domain: "example.com",
+    selector: "s1",
+    key: rsa,
+    headerList: ["from", "to", "subject", "date", "message-id", "list-unsubscribe", "list-unsubscribe-post"],
+  });
   const trace = [
     "Return-Path: <a@bounce.example.com>",
     "Received: from mx.example.net (mx.example.net [10.0.0.5]) by store.example.net (Dovecot) with LMTP id z; Thu, 03 Dec 2026 11:59:00 +0000",
@@ -86,7 +94,10 @@ describe("mxray message on a delivered message", () => {
     assert.equal(skew?.severity, "warning");
     assert.equal(skew?.params.seconds, -360);
     const differs = report.findings.find((f) => f.id === "message.auth-results.differs");
-    assert.deepEqual([differs?.params.method, differs?.params.theirs, differs?.params.ours], ["dkim", "fail", "pass"]);
+    assert.deepEqual(
+      [differs?.params.method, differs?.params.theirs, differs?.params.ours],
+      ["dkim", "fail", "pass"],
+    );
     assert.deepEqual(
       ev.spam?.tests.map((t) => `${t.name}=${t.score}`),
       ["BAYES_99=3.5", "DKIM_SIGNED=0.1", "RDNS_NONE=1.3"],
@@ -95,7 +106,10 @@ describe("mxray message on a delivered message", () => {
   });
 
   it("draws the timeline to scale and escapes hostile header text", async () => {
-    const hostile = (await deliveredMessage()).replace("out.example.com (out.example.com", "out\u001b[31m.example.com (out.example.com");
+    const hostile = (await deliveredMessage()).replace(
+      "out.example.com (out.example.com",
+      "out\u001b[31m.example.com (out.example.com",
+    );
     const report = await checkMessage(raw(hostile), context(memoryDns(zone)));
     const ev = report.data as MessageEvidence;
     const lines = renderTimeline(ev, "en", false);
@@ -110,14 +124,22 @@ describe("mxray message on a delivered message", () => {
     assert.match(renderAuthentication(ev, "zh-CN", false).join("\n"), /认证/);
     const terminal = renderReport(report, { lang: "zh-CN", color: false }, lines);
     assert.match(terminal, /DMARC/);
-    const json = JSON.parse(renderJson(report, "en")) as { findings: { id: string; summary: string }[]; data: MessageEvidence };
+    const json = JSON.parse(renderJson(report, "en")) as {
+      findings: { id: string; summary: string }[];
+      data: MessageEvidence;
+    };
     assert.equal(json.data.received.hops.length, 3);
     assert.ok(json.findings.every((f) => typeof f.summary === "string" && f.summary.length > 0));
   });
 
   it("reports DMARC fail with the policy that would apply when nothing aligns", async () => {
-    const msg = (await deliveredMessage()).replace(/^Return-Path: .*$/m, "Return-Path: <x@other.example>").replace("c=relaxed/relaxed; d=example.com", "c=relaxed/relaxed; d=example.org");
-    const report = await checkMessage(raw(msg), context(memoryDns([...zone, txt("other.example", "v=spf1 -all")])));
+    const msg = (await deliveredMessage())
+      .replace(/^Return-Path: .*$/m, "Return-Path: <x@other.example>")
+      .replace("c=relaxed/relaxed; d=example.com", "c=relaxed/relaxed; d=example.org");
+    const report = await checkMessage(
+      raw(msg),
+      context(memoryDns([...zone, txt("other.example", "v=spf1 -all")])),
+    );
     const ev = report.data as MessageEvidence;
     assert.equal(ev.spf?.result.result, "fail");
     assert.equal(ev.dmarc?.result, "fail");
@@ -129,18 +151,31 @@ describe("mxray message on a delivered message", () => {
 
   it("keeps a DMARC lookup failure apart from a missing record", async () => {
     const msg = await deliveredMessage();
-    const failing = await checkMessage(raw(msg), context(memoryDns(zone, { statuses: { "_dmarc.example.com TXT": "servfail" } })));
+    const failing = await checkMessage(
+      raw(msg),
+      context(memoryDns(zone, { statuses: { "_dmarc.example.com TXT": "servfail" } })),
+    );
     assert.equal((failing.data as MessageEvidence).dmarc?.result, "temperror");
     assert.ok(failing.findings.some((f) => f.id === "message.dmarc.temperror"));
-    const missing = await checkMessage(raw(msg), context(memoryDns(zone.filter((r) => r.name !== "_dmarc.example.com"))));
+    const missing = await checkMessage(
+      raw(msg),
+      context(memoryDns(zone.filter((r) => r.name !== "_dmarc.example.com"))),
+    );
     assert.equal((missing.data as MessageEvidence).dmarc?.result, "none");
     assert.ok(missing.findings.some((f) => f.id === "message.dmarc.none"));
   });
 
   it("uses --ip, --helo and --sender over the Received chain", async () => {
-    const report = await checkMessage(raw(await deliveredMessage()), context(memoryDns(zone)), { ip: "198.51.100.1", helo: "x.example", sender: "a@example.com" });
+    const report = await checkMessage(raw(await deliveredMessage()), context(memoryDns(zone)), {
+      ip: "198.51.100.1",
+      helo: "x.example",
+      sender: "a@example.com",
+    });
     const ev = report.data as MessageEvidence;
-    assert.deepEqual([ev.spf?.ip, ev.spf?.helo, ev.spf?.sender, ev.spf?.source.ip], ["198.51.100.1", "x.example", "a@example.com", "flag"]);
+    assert.deepEqual(
+      [ev.spf?.ip, ev.spf?.helo, ev.spf?.sender, ev.spf?.source.ip],
+      ["198.51.100.1", "x.example", "a@example.com", "flag"],
+    );
     assert.equal(ev.spf?.result.result, "fail");
   });
 });
@@ -151,14 +186,24 @@ describe("Authentication-Results parsing (RFC 8601)", () => {
       'mx.google.com;\r\n dkim=pass (2048-bit key) header.i=@example.com header.s=s1 header.b=AbCd;\r\n spf=softfail (google.com: domain of transitioning a@b.example) smtp.mailfrom=a@b.example;\r\n dmarc=fail reason="no aligned identifier" (p=REJECT) header.from=example.com',
     );
     assert.equal(ar.authservId, "mx.google.com");
-    assert.deepEqual(ar.results.map((r) => `${r.method}=${r.result}`), ["dkim=pass", "spf=softfail", "dmarc=fail"]);
-    assert.deepEqual(ar.results[0]?.props, { "header.i": "@example.com", "header.s": "s1", "header.b": "AbCd" });
+    assert.deepEqual(
+      ar.results.map((r) => `${r.method}=${r.result}`),
+      ["dkim=pass", "spf=softfail", "dmarc=fail"],
+    );
+    assert.deepEqual(ar.results[0]?.props, {
+      "header.i": "@example.com",
+      "header.s": "s1",
+      "header.b": "AbCd",
+    });
     assert.deepEqual(ar.results[0]?.comments, ["2048-bit key"]);
     assert.equal(ar.results[2]?.reason, "no aligned identifier");
   });
 
   it("reads the instance of an ARC-Authentication-Results and the `none` form", () => {
-    const aar = parseAuthResults("i=2; lists.example.org; arc=pass; spf=pass smtp.mailfrom=x@y.example", "ARC-Authentication-Results");
+    const aar = parseAuthResults(
+      "i=2; lists.example.org; arc=pass; spf=pass smtp.mailfrom=x@y.example",
+      "ARC-Authentication-Results",
+    );
     assert.equal(aar.instance, 2);
     assert.equal(aar.authservId, "lists.example.org");
     assert.deepEqual(parseAuthResults("mx.example.org 1; none").results, []);
@@ -179,17 +224,104 @@ describe("mailauth's resolver over mxray's DNS client", () => {
   });
 
   it("answers TXT as string lists, throws coded errors, asks each question once and keeps the answers", async () => {
-    const dns = memoryDns([txt("a.example", "v=spf1 -all"), { type: "MX", name: "a.example", ttl: 60, preference: 10, exchange: "mx.a.example" }], {
-      statuses: { "bad.example": "servfail", "slow.example": "timeout" },
-    });
+    const dns = memoryDns(
+      [
+        txt("a.example", "v=spf1 -all"),
+        { type: "MX", name: "a.example", ttl: 60, preference: 10, exchange: "mx.a.example" },
+      ],
+      {
+        statuses: { "bad.example": "servfail", "slow.example": "timeout" },
+      },
+    );
     const r = recordingResolver(dns);
     assert.deepEqual(await r.resolve("a.example", "TXT"), [["v=spf1 -all"]]);
     assert.deepEqual(await r.resolve("a.example", "MX"), [{ exchange: "mx.a.example", priority: 10 }]);
-    for (const [name, code] of [["nx.example", "ENOTFOUND"], ["a.example", "ENODATA"], ["bad.example", "ESERVFAIL"], ["slow.example", "ETIMEOUT"]] as const) {
-      await assert.rejects(r.resolve(name, name === "a.example" ? "AAAA" : "TXT"), (err: Error & { code?: string }) => err.code === code);
+    for (const [name, code] of [
+      ["nx.example", "ENOTFOUND"],
+      ["a.example", "ENODATA"],
+      ["bad.example", "ESERVFAIL"],
+      ["slow.example", "ETIMEOUT"],
+    ] as const) {
+      await assert.rejects(
+        r.resolve(name, name === "a.example" ? "AAAA" : "TXT"),
+        (err: Error & { code?: string }) => err.code === code,
+      );
     }
     await r.resolve("a.example", "TXT");
     assert.equal(dns.stats.queries, 6);
     assert.equal(r.answers.length, 6);
+  });
+});
+
+describe("the message catalog", () => {
+  it("has texts for every finding id built at run time (DKIM result.reason, SPF results, skipped checks)", () => {
+    const source = readFileSync(new URL("../../../src/message/dkim.ts", import.meta.url), "utf8");
+    const dkim = [...source.matchAll(/set\("(\w+)", "([\w-]+)"/g)]
+      .map((m) =>
+        m[1] === "pass"
+          ? "message.dkim.pass"
+          : m[1] === "temperror"
+            ? "message.dkim.temperror"
+            : `message.dkim.${m[1]}.${m[2]}`,
+      )
+      .concat("message.dkim.neutral.not-checked");
+    assert.ok(dkim.length >= 12, `only ${dkim.length} DKIM outcomes found in dkim.ts`);
+    const spf = [
+      "pass",
+      "fail",
+      "softfail",
+      "neutral",
+      "none",
+      "permerror",
+      "temperror",
+      "no-client",
+      "bad-ip",
+      "submission",
+    ].map((r) => `message.spf.${r}`);
+    const skipped = ["truncated", "headers", "error"].map((k) => `message.dkim.not-checked.${k}`);
+    for (const id of [...dkim, ...spf, ...skipped]) assert.ok(catalog[id], `no catalog entry for ${id}`);
+  });
+});
+
+describe("ARC in the report", () => {
+  it("lists the chain instance by instance with cv values and compares what the sealers recorded", async () => {
+    const text = readFileSync(
+      new URL("../../fixtures/message/arc/arc-draft-validation-tests.yml", import.meta.url),
+      "utf8",
+    );
+    const doc = parseAllDocuments(text, { uniqueKeys: false })[0];
+    const suite =
+      doc && "toJS" in doc
+        ? (doc.toJS() as {
+            tests: Record<string, { message: string }>;
+            "txt-records": Record<string, string>;
+          })
+        : undefined;
+    const message = suite?.tests.cv_pass_i2_1?.message ?? "";
+    const records = Object.entries(suite?.["txt-records"] ?? {}).map(([name, value]) => txt(name, value));
+    const report = await checkMessage(raw(message), context(memoryDns(records)));
+    const ev = report.data as MessageEvidence;
+    assert.equal(ev.arc?.result, "pass");
+    assert.deepEqual(
+      ev.arc?.instances.map((i) => [i.i, i.cv, i.seal?.domain, i.sealVerified]),
+      [
+        [1, "none", "example.org", true],
+        [2, "pass", "example.org", true],
+      ],
+    );
+    const pass = report.findings.find((f) => f.id === "message.arc.pass");
+    assert.equal(pass?.params.instances, 2);
+    assert.match(pass?.evidence[0]?.lines[1] ?? "", /^i=2 cv=pass seal d=example\.org/);
+    assert.ok(
+      report.findings.some((f) => f.id === "message.auth-results.arc-differs" && f.severity === "info"),
+    );
+    const broken = await checkMessage(
+      raw(message.replace("This is a test message", "This is a changed message")),
+      context(memoryDns(records)),
+    );
+    assert.equal((broken.data as MessageEvidence).arc?.result, "fail");
+    assert.ok(broken.findings.some((f) => f.id === "message.arc.fail"));
+    assertTextsComplete(report);
+    assertTextsComplete(broken);
   });
 });

@@ -93,6 +93,7 @@ const ZONE: DnsRecord[] = [
   txt("twice._domainkey.lab.test", `v=DKIM1; p=${RSA2048}`),
   txt("twice._domainkey.lab.test", `v=DKIM1; p=${RSA2048}`),
   txt("google._domainkey.lab.test", `v=DKIM1; k=rsa; p=${RSA2048}`),
+  txt("sha512._domainkey.lab.test", `v=DKIM1; h=sha512; p=${RSA2048}`),
 ];
 
 async function audit(
@@ -119,6 +120,7 @@ test("the lab selectors and the common list: one finding set per key", async () 
     "tiny",
     "testing",
     "sha1only",
+    "sha512",
     "pk1",
     "provider",
     "twice",
@@ -139,6 +141,7 @@ test("the lab selectors and the common list: one finding set per key", async () 
   assert.deepEqual(bySelector(findings, "tiny"), ["error:dkim.key.rsa-weak"]);
   assert.deepEqual(bySelector(findings, "testing"), ["warning:dkim.key.testing", "ok:dkim.key.found"]);
   assert.deepEqual(bySelector(findings, "sha1only"), ["error:dkim.key.sha1-only"]);
+  assert.deepEqual(bySelector(findings, "sha512"), ["error:dkim.key.hash-unknown"]);
   assert.deepEqual(bySelector(findings, "pk1"), ["warning:dkim.key.pkcs1", "ok:dkim.key.found"]);
   assert.deepEqual(bySelector(findings, "twice"), ["ok:dkim.key.found"]);
   assert.equal(one(findings, "dkim.record.multiple").params.count, 2);
@@ -151,7 +154,7 @@ test("the lab selectors and the common list: one finding set per key", async () 
   );
   const tiny = findings.find((f) => f.params.selector === "tiny");
   assert.equal(tiny?.params.bits, 512);
-  assert.equal(ev.lookups.filter((l) => l.source === "user").length, 12);
+  assert.equal(ev.lookups.filter((l) => l.source === "user").length, 13);
   assert.equal(
     findings.some((f) => f.id === "dkim.selectors.none-found"),
     false,
@@ -176,7 +179,11 @@ test("no key under any selector is info, listing what was tried", async () => {
   assert.equal(f.severity, "info");
   assert.equal(f.params.count, COMMON_DKIM_SELECTORS.length);
   assert.match(String(f.params.selectors), /^default, dkim, mail, .*selector1, selector2, google/);
-  assert.equal(dns.stats.queries, COMMON_DKIM_SELECTORS.length + 1, "the common list plus the wildcard probe");
+  assert.equal(
+    dns.stats.queries,
+    COMMON_DKIM_SELECTORS.length + 1,
+    "the common list plus the wildcard probe",
+  );
 });
 
 test("failed lookups stay failures: user selectors one by one, guessed ones summarised", async () => {
@@ -222,7 +229,9 @@ test("saved evidence (JSON) is judged exactly like the live evidence", async () 
 
 test("a wildcard key under _domainkey is reported once, guessed selectors echoing it are not keys", async () => {
   const wildKey = `v=DKIM1; p=${RSA2048}`;
-  const explicit = createMemoryResolver([txt("sel9._domainkey.wild.test", `v=DKIM1; k=ed25519; p=${ed25519Raw()}`)]);
+  const explicit = createMemoryResolver([
+    txt("sel9._domainkey.wild.test", `v=DKIM1; k=ed25519; p=${ed25519Raw()}`),
+  ]);
   // The memory resolver has no wildcards: synthesise *._domainkey.wild.test as an authoritative server would.
   const dns = {
     ...explicit,
@@ -231,7 +240,12 @@ test("a wildcard key under _domainkey is reported once, guessed selectors echoin
     async query(...args: Parameters<typeof explicit.query>) {
       const answer = await explicit.query(...args);
       if (answer.status !== "nxdomain" || !answer.name.endsWith("._domainkey.wild.test")) return answer;
-      return { ...answer, status: "noerror" as const, rcode: "NOERROR", records: [txt(answer.name, wildKey)] };
+      return {
+        ...answer,
+        status: "noerror" as const,
+        rcode: "NOERROR",
+        records: [txt(answer.name, wildKey)],
+      };
     },
   };
   const ev = await probeDkim("wild.test", ["sel9", "default"], testContext(dns));
@@ -239,12 +253,23 @@ test("a wildcard key under _domainkey is reported once, guessed selectors echoin
   assert.equal(ev.wildcard?.answer.name, "mxray-no-such-selector._domainkey.wild.test");
   assert.equal(one(findings, "dkim.selectors.wildcard").severity, "warning");
   const found = findings.filter((f) => f.id === "dkim.key.found").map((f) => f.params.selector);
-  assert.deepEqual(found, ["sel9", "default"], "selectors the user named are still judged, guessed ones are not");
+  assert.deepEqual(
+    found,
+    ["sel9", "default"],
+    "selectors the user named are still judged, guessed ones are not",
+  );
 });
 
 test("only ed25519 keys found: info that RSA should sign alongside", async () => {
-  const { findings } = await audit(["ed1"], {}, ZONE.filter((r) => !r.name.startsWith("google.")));
+  const { findings } = await audit(
+    ["ed1"],
+    {},
+    ZONE.filter((r) => !r.name.startsWith("google.")),
+  );
   assert.equal(one(findings, "dkim.key.ed25519-without-rsa").severity, "info");
   const both = await audit(["ed1", "sel1"]);
-  assert.equal(both.findings.some((f) => f.id === "dkim.key.ed25519-without-rsa"), false);
+  assert.equal(
+    both.findings.some((f) => f.id === "dkim.key.ed25519-without-rsa"),
+    false,
+  );
 });

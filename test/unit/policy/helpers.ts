@@ -10,7 +10,7 @@ import type { DnsClient, DnsRecord } from "../../../src/net/dns/types.js";
 export function testContext(dns: DnsClient, extra: Partial<RunContext> = {}): RunContext {
   return {
     dns,
-    timeoutMs: 2000,
+    timeoutMs: 5000,
     now: () => new Date("2026-01-15T12:00:00Z"),
     progress: silentProgress,
     perHostConcurrency: 2,

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { createServer as createHttpsServer, type Server } from "node:https";
 import { createServer as createTcpServer, type AddressInfo, type Socket } from "node:net";
+import { createServer as createTlsServer } from "node:tls";
 import { after, before, test } from "node:test";
 import { createMemoryResolver } from "../../../src/net/dns/memory.js";
 import { httpsFetch } from "../../../src/net/https-fetch.js";
@@ -43,6 +44,7 @@ let wrongNamePort = 0;
 let selfSignedPort = 0;
 let stallPort = 0;
 let closedPort = 0;
+let garbagePort = 0;
 
 before(async () => {
   pki = makeTestPki();
@@ -75,6 +77,10 @@ before(async () => {
           res.writeHead(200, { "content-type": "text/plain", "content-length": "1000000" });
           res.write("version: STSv1\n");
           return; // never finishes: the declared length alone must end the fetch
+        case "/truncated":
+          res.writeHead(200, { "content-type": "text/plain", "content-length": "100" });
+          res.write("version: STSv1\n", () => res.socket?.destroy());
+          return;
         case "/slow-body": {
           res.writeHead(200, { "content-type": "text/plain" });
           const timer = setInterval(() => res.write("v"), 50);
@@ -95,6 +101,12 @@ before(async () => {
       (_req, res) => (requests++, res.end("x")),
     ),
   );
+  // Speaks TLS, then answers anything with something that is not HTTP.
+  garbagePort = await listen(
+    createTlsServer({ ...pki.issue(["mta-sts.good.test"]) }, (s) => {
+      s.once("data", () => s.end("SSH-2.0-OpenSSH_9.2\r\n\r\n"));
+    }),
+  );
   // Accepts TCP, never speaks TLS.
   stallPort = await listen(createTcpServer(() => {}));
   const closed = createTcpServer();
@@ -110,7 +122,7 @@ after(() => {
 
 const opts = (extra: Partial<Parameters<typeof httpsFetch>[1]> = {}) => ({
   dns,
-  timeoutMs: 2000,
+  timeoutMs: 5000,
   extraCa: [pki.caPem],
   ...extra,
 });
@@ -190,14 +202,14 @@ test("a body over the cap ends as too-large, streamed or declared", async () => 
 });
 
 test("a body that never ends is cut at the time limit", async () => {
-  const r = await httpsFetch(`https://mta-sts.good.test:${goodPort}/slow-body`, opts({ timeoutMs: 300 }));
+  const r = await httpsFetch(`https://mta-sts.good.test:${goodPort}/slow-body`, opts({ timeoutMs: 1500 }));
   assert.equal(r.outcome, "timeout");
   assert.equal(r.status, 200);
-  assert.match(r.detail ?? "", /no complete response within 300 ms/);
+  assert.match(r.detail ?? "", /no complete response within 1500 ms/);
 });
 
 test("a server that never starts TLS is a timeout", async () => {
-  const r = await httpsFetch(`https://mta-sts.stall.test:${stallPort}/`, opts({ timeoutMs: 300 }));
+  const r = await httpsFetch(`https://mta-sts.stall.test:${stallPort}/`, opts({ timeoutMs: 1000 }));
   assert.equal(r.outcome, "timeout");
   assert.match(r.detail ?? "", /TLS handshake/);
 });
@@ -231,4 +243,20 @@ test("an aborted signal ends the fetch", async () => {
     opts({ signal: AbortSignal.timeout(200), timeoutMs: 5000 }),
   );
   assert.equal(r.outcome, "aborted");
+});
+
+test("a response cut short is an HTTP error, not a timeout", async () => {
+  const r = await httpsFetch(`https://mta-sts.good.test:${goodPort}/truncated`, opts({ timeoutMs: 5000 }));
+  assert.equal(r.outcome, "http-error");
+  assert.equal(r.status, 200);
+});
+
+test("a server that does not speak HTTP is an HTTP error", async () => {
+  const r = await httpsFetch(
+    `https://mta-sts.good.test:${garbagePort}/.well-known/mta-sts.txt`,
+    opts({ timeoutMs: 5000 }),
+  );
+  assert.equal(r.outcome, "http-error");
+  assert.equal(r.tls?.authorized, true);
+  assert.match(r.detail ?? "", /HPE_/);
 });

@@ -33,6 +33,10 @@ const POLICIES: Record<string, { status?: number; type?: string; body?: string; 
   bad: { body: "version: STSv1\nmode: enforced\nmx: mail.bad.pol.test\nmax_age: forever\nMode: enforce\n" },
   redirect: { status: 301, location: "https://www.redirect.pol.test/mta-sts.txt" },
   notfound: { status: 404, type: "text/html", body: "<h1>404</h1>" },
+  bom: { body: "\ufeffversion: STSv1\nmode: enforce\nmx: mail.bom.pol.test\nmax_age: 604800\n" },
+  longline: {
+    body: `version: STSv1\nmode: enforce\nmx: mail.longline.pol.test\nmax_age: 604800\nx${"y".repeat(5000)}: z\n`,
+  },
   norecord: { body: "version: STSv1\nmode: testing\nmx: mail.norecord.pol.test\nmax_age: 604800\n" },
 };
 const CERT_NAMES = Object.keys(POLICIES).map((d) => `mta-sts.${d}.pol.test`);
@@ -250,4 +254,16 @@ test("saved evidence (JSON) is judged exactly like the live evidence", async () 
     checkMtaSts(saved, mx("partial.pol.test", ["mail.partial.pol.test", "mx2.partial.pol.test"])),
     findings,
   );
+});
+
+test("a BOM is a warning; over-long lines are cut in the evidence", async () => {
+  const bom = await audit("bom.pol.test", ["mail.bom.pol.test"]);
+  assert.equal(one(bom.findings, "mta-sts.policy.bom").severity, "warning");
+  assert.ok(bom.findings.some((f) => f.id === "mta-sts.mx.covered"));
+  const long = await audit("longline.pol.test", ["mail.longline.pol.test"]);
+  const f = one(long.findings, "mta-sts.policy.syntax");
+  assert.equal(f.params.line, 5);
+  const shown = f.evidence[0]?.lines.find((l) => l.startsWith("xyyy")) ?? "";
+  assert.equal(shown.length, 203);
+  assert.ok(shown.endsWith("..."));
 });

@@ -302,3 +302,37 @@ describe("hostile IMAP and POP3 servers", () => {
     assert.ok(f.includes("imap.login.plaintext"));
   });
 });
+
+describe("IPv6", () => {
+  it("speaks SMTP to ::1 and writes the EHLO address literal in IPv6 form", async (t) => {
+    const { createServer } = await import("node:net");
+    const server = createServer(
+      smtpScript("220 v6.test ESMTP\r\n", {
+        EHLO: "250 v6.test\r\n",
+        VRFY: "502 no\r\n",
+        EXPN: "502 no\r\n",
+        QUIT: "221 bye\r\n",
+      }),
+    );
+    const listening = await new Promise<boolean>((resolve) => {
+      server.once("error", () => resolve(false));
+      server.listen(0, "::1", () => resolve(true));
+    });
+    if (!listening) return t.skip("no ::1 here");
+    try {
+      const port = (server.address() as { port: number }).port;
+      const ev = await probeSmtpSession({
+        host: "::1",
+        address: "::1",
+        port,
+        mode: "starttls",
+        timeoutMs: 500,
+      });
+      assert.equal(ev.banner?.code, 220);
+      assert.match(ev.ehloName, /^\[IPv6:::1\]$|\./);
+      assert.equal(judgeSmtpSession(ev, false)[0]!.subject, `[::1]:${port}`);
+    } finally {
+      server.close();
+    }
+  });
+});

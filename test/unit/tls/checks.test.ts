@@ -28,7 +28,7 @@ async function endpoint(
   servers.push(srv);
   const scan = await scanTls(
     { address: "127.0.0.1", port: srv.port, ...(host ? { servername: host } : {}) },
-    { depth: "single", ca: [fx("root.crt")], trustSources: ["fixture root"], timeoutMs: 2000 },
+    { depth: "single", ca, trustSources: ["fixture root"], timeoutMs: 2000 },
   );
   return { ...(host ? { host } : {}), address: "127.0.0.1", port, scan, ...extra };
 }
@@ -85,6 +85,21 @@ describe("certificate findings", () => {
     ]);
     const expired = judge(await endpoint(identity("expired.fixture.test"), "expired.fixture.test", 25));
     assert.deepEqual(pick(expired, "tls.cert."), ["tls.cert.expired:error", "tls.cert.key-phase-out:info"]);
+  });
+
+  it("see past an expiry error: expired and also chaining to no trust anchor", async () => {
+    const ep = await endpoint(
+      identity("expired.fixture.test", ["inter.crt", "root.crt"]),
+      "expired.fixture.test",
+      465,
+      {},
+      [fx("ec.fixture.test.crt")],
+    );
+    assert.ok(ep.scan.first.ok && ep.scan.first.trustError === "CERT_HAS_EXPIRED");
+    assert.equal(ep.scan.anchor?.reached, false);
+    const f = judge(ep);
+    assert.deepEqual(pick(f, "tls.cert.expired"), ["tls.cert.expired:error"]);
+    assert.deepEqual(pick(f, "tls.cert.self-signed"), ["tls.cert.self-signed:error"]);
   });
 
   it("report a name mismatch: a warning on port 25, an error where clients log in", async () => {

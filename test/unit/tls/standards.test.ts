@@ -128,6 +128,26 @@ describe("certificate facts", () => {
   });
 });
 
+describe("the trust-anchor search", () => {
+  it("reaches a root in the store that was not sent, or one that was", () => {
+    assert.deepEqual(findTrustAnchor([leaf, inter], [root]), {
+      reached: true,
+      anchor: "CN=Fixture Root CA, O=mxray fixtures",
+      fromStore: true,
+    });
+    assert.deepEqual(findTrustAnchor([leaf, root, inter], [root]).reached, true);
+  });
+  it("says where it got stuck when an intermediate is missing", () => {
+    const r = findTrustAnchor([leaf], [root]);
+    assert.equal(r.reached, false);
+    assert.equal(r.stuckAt, "CN=mx.fixture.test, O=mxray fixtures");
+    assert.equal(r.stuckIssuer, "CN=Fixture Intermediate CA, O=mxray fixtures");
+  });
+  it("ignores dates: an expired leaf under a trusted root still reaches it", () => {
+    assert.equal(findTrustAnchor([cert("expired.fixture.test.crt"), inter], [root]).reached, true);
+  });
+});
+
 describe("TLSA matching (data computed by openssl)", () => {
   const rec = (usage: number, selector: number, matchingType: number, data: string) => ({
     usage,

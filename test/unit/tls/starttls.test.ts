@@ -125,6 +125,20 @@ describe("the STARTTLS preamble", () => {
     assert.ok(!r.ok && r.reason === "too-long");
   });
 
+  it("does not let a slow drip of continuation lines stretch one reply past its time limit", async () => {
+    const srv = await startRawServer((s) => {
+      let i = 0;
+      const t = setInterval(() => (s.destroyed ? clearInterval(t) : s.write(`220-line ${i++}\r\n`)), 50);
+      s.on("close", () => clearInterval(t));
+    });
+    servers.push(srv);
+    const started = Date.now();
+    const r = await run(srv.port, "smtp", 600);
+    assert.ok(!r.ok && r.reason === "timeout");
+    assert.ok(r.transcript.length >= 3, "the lines that came are kept as evidence");
+    assert.ok(Date.now() - started < 5000);
+  });
+
   it("calls binary data garbage", async () => {
     const r = await run(await scripted("\x16\x03\x01\x00\x05hello\r\n", () => {}), "smtp");
     assert.ok(!r.ok && r.reason === "garbage");

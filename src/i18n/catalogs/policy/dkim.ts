@@ -170,6 +170,18 @@ export const dkimMessages: Catalog = {
       fix: "删除 h=（即允许所有算法）或设为 h=sha256，并确保签名端使用 rsa-sha256。",
     },
   },
+  "dkim.key.hash-unknown": {
+    en: {
+      summary: "The DKIM key at {name} allows only h={value}, which verifiers do not know",
+      why: "DKIM defines sha256 (and the deprecated sha1). A key whose h= lists neither is refused, so no signature with selector {selector} can pass.",
+      fix: "Remove h= or set h=sha256.",
+    },
+    "zh-CN": {
+      summary: "{name} 的 DKIM 密钥只允许 h={value}，验证方不认识该算法",
+      why: "DKIM 只定义了 sha256（以及已弃用的 sha1）。h= 中两者都没有的密钥会被拒绝，使用选择器 {selector} 的签名都无法通过。",
+      fix: "删除 h= 或设为 h=sha256。",
+    },
+  },
   "dkim.key.not-for-email": {
     en: {
       summary: "The DKIM key at {name} has s={value}: not usable for e-mail",

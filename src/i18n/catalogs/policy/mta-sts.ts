@@ -233,12 +233,12 @@ export const mtaStsMessages: Catalog = {
   "mta-sts.policy.bom": {
     en: {
       summary: "The MTA-STS policy at {url} starts with a byte order mark (BOM)",
-      why: "The policy is plain ASCII text. Senders that parse strictly read the invisible BOM as part of the first key, which then is not \"version\", and may reject the whole policy.",
-      fix: "Save the file without BOM (\"UTF-8\" rather than \"UTF-8 with BOM\" in your editor).",
+      why: 'The policy is plain ASCII text. Senders that parse strictly read the invisible BOM as part of the first key, which then is not "version", and may reject the whole policy.',
+      fix: 'Save the file without BOM ("UTF-8" rather than "UTF-8 with BOM" in your editor).',
     },
     "zh-CN": {
       summary: "{url} 上的 MTA-STS 策略以字节顺序标记（BOM）开头",
-      why: "策略应为纯 ASCII 文本。严格解析的发送方会把不可见的 BOM 当作第一个键的一部分，该键因而不再是 \"version\"，整个策略可能被拒绝。",
+      why: '策略应为纯 ASCII 文本。严格解析的发送方会把不可见的 BOM 当作第一个键的一部分，该键因而不再是 "version"，整个策略可能被拒绝。',
       fix: "保存文件时不要带 BOM（在编辑器中选择“UTF-8”而不是“带 BOM 的 UTF-8”）。",
     },
   },
