@@ -16,6 +16,7 @@ import { silentProgress, type RunContext } from "../src/core/context.js";
 import type { Severity } from "../src/core/severity.js";
 import { createDnsClient } from "../src/net/dns/client.js";
 import { reverseName } from "../src/standards/address-scope.js";
+import { dnsblIpv6TestName } from "../src/standards/dnsbl.js";
 
 const DIR = "/var/tmp/mxray-bench-dns";
 const IP = "127.0.0.5";
@@ -43,6 +44,7 @@ export function benchZones(n: number): { forward: string; reverse: string; rever
     ...head(ZONE),
     `ns1 A ${IP}`,
     `2.0.0.127.bl A 127.0.0.2`,
+    `${dnsblIpv6TestName(BL)}. A 127.0.0.2`,
     `_dmarc TXT "v=DMARC1; p=quarantine; rua=mailto:dmarc@${ZONE}"`,
   ];
   const rev = head(REVERSE);

@@ -11,9 +11,23 @@
  *   MXRAY_BENCH_LOG_MB=100 node --import tsx bench/logs.ts
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import {
+  mxrayAsPflogsumm,
+  parsePflogsummTotals,
+  type PflogsummView,
+} from "../src/server-side/pflogsumm-compat.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DIR = "/var/tmp/mxray-bench-logs";
@@ -40,7 +54,14 @@ export function loadSeed(text: string): { lines: SeedLine[]; qids: number; spanM
   for (const l of text.split("\n")) {
     const m = /^(\w{3}) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (.*)$/.exec(l);
     if (!m) continue;
-    const ms = Date.UTC(year, MONTHS.indexOf(m[1] as string), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]));
+    const ms = Date.UTC(
+      year,
+      MONTHS.indexOf(m[1] as string),
+      Number(m[2]),
+      Number(m[3]),
+      Number(m[4]),
+      Number(m[5]),
+    );
     if (Number.isNaN(first)) first = ms;
     const rest = m[6] as string;
     const parts: (string | number)[] = [];
@@ -76,7 +97,8 @@ export function buildLog(path: string, seedText: string, bytes: number): { lines
   let buf = "";
   while (written < bytes) {
     const fresh: string[] = [];
-    for (let i = 0; i < seed.qids; i++) fresh.push((qidCounter++).toString(16).toUpperCase().padStart(11, "0"));
+    for (let i = 0; i < seed.qids; i++)
+      fresh.push((qidCounter++).toString(16).toUpperCase().padStart(11, "0"));
     for (const l of seed.lines) {
       let s = classicTime(base + l.offset) + " ";
       for (const p of l.parts) s += typeof p === "number" ? fresh[p] : p;
@@ -109,65 +131,10 @@ function timed(cmd: string, args: string[]): Measured {
     ? spawnSync("/usr/bin/time", ["-v", cmd, ...args], { encoding: "utf8", maxBuffer: 512 << 20 })
     : spawnSync(cmd, args, { encoding: "utf8", maxBuffer: 512 << 20 });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  if (r.status !== 0 && r.status !== 1 && r.status !== 2) throw new Error(`${cmd} failed (${r.status}): ${r.stderr.slice(-500)}`);
+  if (r.status !== 0 && r.status !== 1 && r.status !== 2)
+    throw new Error(`${cmd} failed (${r.status}): ${r.stderr.slice(-500)}`);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? "");
   return { seconds, maxRssKb: rss ? Number(rss[1]) : NaN, stdout: r.stdout };
-}
-
-/** pflogsumm's number formatting (adj_int_units + %d): 600000 -> "585k". */
-export function pflogsummUnits(n: number): string {
-  if (n > 536870912) return `${Math.floor(n / 1048576)}m`;
-  if (n > 524288) return `${Math.floor(n / 1024)}k`;
-  return String(n);
-}
-
-/** The Grand Totals block of a pflogsumm report. */
-export function parsePflogsummTotals(report: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const block = report.slice(report.indexOf("Grand Totals"), report.indexOf("Per-Hour") > 0 ? report.indexOf("Per-Hour") : undefined);
-  for (const line of block.split("\n")) {
-    const m = /^\s*(\d+)([km ]?)\s+(.+?)\s*$/.exec(line);
-    if (!m) continue;
-    const label = (m[3] as string).replace(/\s*\(.*\)$/, "");
-    const d = /\((\d+)([km ]?)\s*deferrals\)/.exec(line);
-    if (d) out.deferrals = `${d[1]}${(d[2] ?? "").trim()}`;
-    out[label] = `${m[1]}${(m[2] ?? "").trim()}`;
-  }
-  return out;
-}
-
-interface MxraySummary {
-  totals: Record<string, number>;
-  receivedByService: Record<string, { messages: number; bytes: number }>;
-}
-
-/**
- * The pflogsumm view of mxray's totals. pflogsumm 1.1.5 does not recognise the syslog name
- * `postfix/submissions/smtpd` (it knows `smtps` and `submission` only), so it neither counts mail
- * received there nor its bytes; mxray reports those per service, and they are taken out here.
- */
-export function mxrayAsPflogsumm(s: MxraySummary): Record<string, string> {
-  const t = s.totals;
-  const unseen = Object.entries(s.receivedByService).filter(([svc]) => /\/(submissions|[^/]+)\/smtpd$/.test(svc) && !/^postfix\/(smtps|submission)\/smtpd$/.test(svc) && svc.split("/").length > 2);
-  const lostMsgs = unseen.reduce((n, [, v]) => n + v.messages, 0);
-  const lostBytes = unseen.reduce((n, [, v]) => n + v.bytes, 0);
-  const g = (k: string) => t[k] ?? 0;
-  return {
-    received: pflogsummUnits(g("received") - lostMsgs),
-    delivered: pflogsummUnits(g("delivered")),
-    forwarded: pflogsummUnits(g("forwarded")),
-    deferred: pflogsummUnits(g("deferred")),
-    deferrals: pflogsummUnits(g("deferrals")),
-    bounced: pflogsummUnits(g("bounced")),
-    rejected: pflogsummUnits(g("rejected")),
-    "reject warnings": pflogsummUnits(g("rejectWarnings")),
-    held: pflogsummUnits(g("held")),
-    discarded: pflogsummUnits(g("discarded")),
-    "bytes received": pflogsummUnits(g("bytesReceived") - lostBytes),
-    "bytes delivered": pflogsummUnits(g("bytesDelivered")),
-    recipients: pflogsummUnits(g("recipients")),
-    "recipient hosts/domains": pflogsummUnits(g("recipientDomains")),
-  };
 }
 
 export async function run(): Promise<Record<string, unknown>> {
@@ -180,12 +147,21 @@ export async function run(): Promise<Record<string, unknown>> {
     const built = buildLog(log, readFileSync(seedPath, "utf8"), mb * 1024 * 1024);
     const size = statSync(log).size;
     const sizeMb = size / 1024 / 1024;
-    console.log(`bench/logs: built ${sizeMb.toFixed(0)} MB (${built.lines.toLocaleString("en")} lines, ${built.replays} replays of ${seedPath}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `bench/logs: built ${sizeMb.toFixed(0)} MB (${built.lines.toLocaleString("en")} lines, ${built.replays} replays of ${seedPath}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    );
     // read the file once so both tools start from the page cache
     execFileSync("cat", [log], { stdio: ["ignore", "ignore", "ignore"] });
-    const mx = timed(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), "logs", "--json", log]);
+    const mx = timed(process.execPath, [
+      "--import",
+      "tsx",
+      join(ROOT, "src/cli/main.ts"),
+      "logs",
+      "--json",
+      log,
+    ]);
     const pf = timed("pflogsumm", [log]);
-    const mxSummary = (JSON.parse(mx.stdout) as { data: MxraySummary }).data;
+    const mxSummary = (JSON.parse(mx.stdout) as { data: PflogsummView }).data;
     const mine = mxrayAsPflogsumm(mxSummary);
     const theirs = parsePflogsummTotals(pf.stdout);
     const disagreements = Object.entries(mine)
@@ -195,8 +171,16 @@ export async function run(): Promise<Record<string, unknown>> {
     const result = {
       sizeMb: Math.round(sizeMb),
       lines: built.lines,
-      mxray: { seconds: round(mx.seconds), mbPerSecond: round(sizeMb / mx.seconds), maxRssMb: round(mx.maxRssKb / 1024) },
-      pflogsumm: { seconds: round(pf.seconds), mbPerSecond: round(sizeMb / pf.seconds), maxRssMb: round(pf.maxRssKb / 1024) },
+      mxray: {
+        seconds: round(mx.seconds),
+        mbPerSecond: round(sizeMb / mx.seconds),
+        maxRssMb: round(mx.maxRssKb / 1024),
+      },
+      pflogsumm: {
+        seconds: round(pf.seconds),
+        mbPerSecond: round(sizeMb / pf.seconds),
+        maxRssMb: round(pf.maxRssKb / 1024),
+      },
       speedup: round(pf.seconds / mx.seconds),
       totalsCompared: compared,
       totalsAgree: disagreements.length === 0 && compared > 0,
@@ -218,5 +202,6 @@ function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
-const invokedDirectly = process.argv[1] && import.meta.url === new URL(`file://${resolve(process.argv[1])}`).href;
+const invokedDirectly =
+  process.argv[1] && import.meta.url === new URL(`file://${resolve(process.argv[1])}`).href;
 if (invokedDirectly) await run();

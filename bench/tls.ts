@@ -61,6 +61,7 @@ interface MxrayDoc {
             serverPreference: boolean | null;
           }[];
           groups: { version: string; accepted: { name: string }[] }[];
+          ssl3?: { state: string };
         };
       }[];
     };
@@ -176,6 +177,15 @@ export async function run(): Promise<Record<string, unknown>> {
         onlyMxray: cmp.onlyA,
         onlyTestssl: cmp.onlyB,
       };
+    }
+    {
+      const t = /^offered/.test(get("SSLv3"))
+        ? "accepted"
+        : /not offered/.test(get("SSLv3"))
+          ? "rejected"
+          : "unknown";
+      const m = scan?.ssl3?.state ?? "unknown";
+      versions.SSLv3 = { mxray: m, testssl: t, same: m === t };
     }
     const order12 = get("cipherorder_TLSv1_2").split(/\s+/).filter(Boolean);
     const mxOrder12 = scan?.versions.find((v) => v.version === "TLSv1.2")?.ciphers.map((c) => c.name) ?? [];

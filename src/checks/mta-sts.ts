@@ -68,8 +68,12 @@ export function httpBlock(fetch: HttpsFetchResult): EvidenceBlock {
   return { kind: "http", label: fetch.url, lines };
 }
 
-/** Judges MTA-STS evidence; `mx` (phase 1) is used to match every MX host against the policy. */
-export function checkMtaSts(ev: MtaStsEvidence, mx?: MxEvidence): Finding[] {
+/**
+ * Judges MTA-STS evidence; `mx` (phase 1) is used to match every MX host against the policy, and
+ * `collectedAt` (the evidence's own time, never the clock: checks are pure) to judge the policy
+ * host's certificate lifetime.
+ */
+export function checkMtaSts(ev: MtaStsEvidence, mx?: MxEvidence, collectedAt?: string): Finding[] {
   const out: Finding[] = [];
   const recordName = ev.record.name;
   if (!answered(ev.record)) return [lookupFailed(AREA, ev.record, "error", [REC])];
@@ -200,11 +204,38 @@ export function checkMtaSts(ev: MtaStsEvidence, mx?: MxEvidence): Finding[] {
   if (!ev.fetch) return out;
   const fetchFinding = fetchFindings(ev, ev.fetch);
   out.push(...fetchFinding);
+  out.push(...certificateLifetime(ev, ev.fetch, collectedAt));
   if (!policyOk || fetchFinding.some((f) => f.severity === "error")) return out;
   const policy = parseMtaStsPolicy(ev.fetch.body ?? "");
   out.push(...policyFindings(ev, policy, httpBlock(ev.fetch)));
   if (policy.mode && policy.mode !== "none" && policy.mx.length > 0) out.push(...mxFindings(ev, policy, mx));
   return out;
+}
+
+/** Below this many days left, a failed renewal will break the policy fetch before anyone notices. */
+const CERT_WARN_DAYS = 14;
+
+/**
+ * A policy host whose certificate lapses stops serving the policy: senders keep their cached copy only
+ * until max_age runs out, then fall back to no MTA-STS. Forgotten renewals of mta-sts.* hosts are common
+ * because nothing else visibly breaks.
+ */
+function certificateLifetime(ev: MtaStsEvidence, fetch: HttpsFetchResult, collectedAt?: string): Finding[] {
+  const cert = fetch.tls?.authorized ? fetch.tls.certificate : undefined;
+  if (!cert || !collectedAt) return [];
+  const days = Math.floor((Date.parse(cert.validTo) - Date.parse(collectedAt)) / 86400000);
+  if (!Number.isFinite(days) || days >= CERT_WARN_DAYS) return [];
+  return [
+    finding(
+      "mta-sts.policy.certificate-expiring",
+      "warning",
+      AREA,
+      ev.policyUrl,
+      { host: fetch.host, days, validTo: cert.validTo },
+      [httpBlock(fetch)],
+      [FETCH],
+    ),
+  ];
 }
 
 function fetchFindings(ev: MtaStsEvidence, fetch: HttpsFetchResult): Finding[] {
@@ -342,5 +373,6 @@ function mxFindings(ev: MtaStsEvidence, policy: MtaStsPolicy, mx?: MxEvidence): 
 export const mtaStsCheck: Check = {
   name: "mta-sts.policy",
   area: AREA,
-  run: (evidence: Evidence) => (evidence.mtaSts ? checkMtaSts(evidence.mtaSts, evidence.mx) : []),
+  run: (evidence: Evidence) =>
+    evidence.mtaSts ? checkMtaSts(evidence.mtaSts, evidence.mx, evidence.collectedAt) : [],
 };

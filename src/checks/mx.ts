@@ -1,7 +1,8 @@
 import type { Check } from "../core/check.js";
 import type { Evidence } from "../core/evidence.js";
-import { finding, type Finding } from "../core/finding.js";
+import { finding, type EvidenceBlock, type Finding } from "../core/finding.js";
 import type { MailHost, MxEvidence } from "../core/mail-hosts.js";
+import type { DnsRecord } from "../net/dns/types.js";
 import { classifyAddress } from "../standards/address-scope.js";
 import { isSpecialUseDomain, looksLikeAddressName } from "../standards/domain-scope.js";
 import { dnsBlock, failed, lookupFailed } from "./dns-evidence.js";
@@ -83,58 +84,35 @@ function checkImplicit(domain: string, mx: MxEvidence): Finding[] {
   ];
 }
 
-/** Judges the MX set: presence, null MX, duplicates, count, and every target. */
-export function checkMxEvidence(evidence: Evidence): Finding[] {
-  const mx = evidence.mx;
-  if (!mx) return [];
-  const domain = evidence.target;
-  const answer = mx.answer;
-  const block = dnsBlock(answer);
-  if (failed(answer)) return [lookupFailed(AREA, answer, "error", domain, [RFC5321])];
-  if (answer.status === "nxdomain")
-    return [finding("mx.domain.nxdomain", "error", AREA, domain, { domain }, [block], [RFC5321])];
-  if (mx.implicit) return checkImplicit(domain, mx);
+type MxRecord = Extract<DnsRecord, { type: "MX" }>;
 
-  const records = answer.records.flatMap((r) => (r.type === "MX" ? [r] : []));
-  const nulls = records.filter((r) => r.exchange === "" || r.exchange === ".");
-  const real = records.filter((r) => !nulls.includes(r));
-  if (real.length === 0) {
-    const out = [finding("mx.null", "info", AREA, domain, { domain }, [block], ["RFC 7505 §3"])];
-    if (nulls.length > 1 || nulls.some((r) => r.preference !== 0)) {
-      const preferences = nulls.map((r) => r.preference).join(", ");
-      out.push(
-        finding(
-          "mx.null.malformed",
-          "warning",
-          AREA,
-          domain,
-          { domain, preferences },
-          [block],
-          ["RFC 7505 §3"],
-        ),
-      );
-    }
-    return out;
-  }
-
-  const out: Finding[] = [];
-  if (nulls.length)
+/** RFC 7505 §3: one `MX 0 .` record means "no mail"; other null forms are malformed. */
+function checkNullMx(domain: string, nulls: MxRecord[], block: EvidenceBlock): Finding[] {
+  const out = [finding("mx.null", "info", AREA, domain, { domain }, [block], ["RFC 7505 §3"])];
+  if (nulls.length > 1 || nulls.some((r) => r.preference !== 0)) {
+    const preferences = nulls.map((r) => r.preference).join(", ");
     out.push(
       finding(
-        "mx.null.mixed",
-        "error",
+        "mx.null.malformed",
+        "warning",
         AREA,
         domain,
-        { domain, count: real.length },
+        { domain, preferences },
         [block],
-        ["RFC 7505 §3", "RFC 7505 §4"],
+        ["RFC 7505 §3"],
       ),
     );
-  const list = [...mx.hosts].map((h) => `${h.preference} ${h.name}`).join(", ");
-  out.push(
+  }
+  return out;
+}
+
+/** The shape of an explicit MX set: count, duplicates, and whether it was cut short. */
+function checkMxSet(domain: string, mx: MxEvidence, real: MxRecord[], block: EvidenceBlock): Finding[] {
+  const list = mx.hosts.map((h) => `${h.preference} ${h.name}`).join(", ");
+  const out = [
     finding("mx.present", "ok", AREA, domain, { domain, count: mx.hosts.length, hosts: list }, [block]),
-  );
-  if (mx.hosts.length === 1)
+  ];
+  if (mx.hosts.length === 1) {
     out.push(
       finding(
         "mx.single",
@@ -146,52 +124,69 @@ export function checkMxEvidence(evidence: Evidence): Finding[] {
         [RFC5321],
       ),
     );
-
+  }
   const byName = new Map<string, number[]>();
   for (const r of real) byName.set(r.exchange, [...(byName.get(r.exchange) ?? []), r.preference]);
   for (const [host, prefs] of byName) {
-    if (prefs.length > 1)
-      out.push(
-        finding(
-          "mx.duplicate",
-          "warning",
-          AREA,
-          host,
-          { host, preferences: prefs.sort((x, y) => x - y).join(", ") },
-          [block],
-          [RFC5321],
-        ),
-      );
+    if (prefs.length < 2) continue;
+    const preferences = prefs.sort((x, y) => x - y).join(", ");
+    out.push(finding("mx.duplicate", "warning", AREA, host, { host, preferences }, [block], [RFC5321]));
   }
   if (byName.size > mx.hosts.length) {
+    const params = { domain, count: byName.size, checked: mx.hosts.length };
+    out.push(finding("mx.hosts.truncated", "info", AREA, domain, params, [block]));
+  }
+  return out;
+}
+
+/** Whether the hosts together can take mail: none with an address, or all on one address. */
+function checkRedundancy(domain: string, hosts: MailHost[]): Finding[] {
+  const blocks = hosts.flatMap((h) => h.addressAnswers.map(dnsBlock));
+  if (hosts.length > 0 && hosts.every((h) => h.addresses.length === 0 && !h.addressAnswers.some(failed))) {
+    return [finding("mx.unreachable", "critical", AREA, domain, { domain }, blocks, [RFC5321])];
+  }
+  // Several MX names that all lead to the same addresses look redundant but are one server.
+  const withAddresses = hosts.filter((h) => h.addresses.length > 0);
+  const key = (h: MailHost) => [...h.addresses].sort().join(",");
+  if (withAddresses.length > 1 && new Set(withAddresses.map(key)).size === 1) {
+    const params = {
+      domain,
+      hosts: withAddresses.map((h) => h.name).join(", "),
+      addresses: withAddresses[0]?.addresses.join(", ") ?? "",
+    };
+    return [finding("mx.hosts.same-address", "info", AREA, domain, params, blocks, [RFC5321])];
+  }
+  return [];
+}
+
+/** Judges the MX set: presence, null MX, duplicates, count, and every target. */
+export function checkMxEvidence(evidence: Evidence): Finding[] {
+  const mx = evidence.mx;
+  if (!mx) return [];
+  const domain = evidence.target;
+  const answer = mx.answer;
+  const block = dnsBlock(answer);
+  if (failed(answer)) return [lookupFailed(AREA, answer, "error", domain, [RFC5321])];
+  if (answer.status === "nxdomain") {
+    return [finding("mx.domain.nxdomain", "error", AREA, domain, { domain }, [block], [RFC5321])];
+  }
+  if (mx.implicit) return checkImplicit(domain, mx);
+
+  const records = answer.records.flatMap((r) => (r.type === "MX" ? [r] : []));
+  const nulls = records.filter((r) => r.exchange === "" || r.exchange === ".");
+  const real = records.filter((r) => !nulls.includes(r));
+  if (real.length === 0) return checkNullMx(domain, nulls, block);
+
+  const out: Finding[] = [];
+  if (nulls.length) {
+    const params = { domain, count: real.length };
     out.push(
-      finding(
-        "mx.hosts.truncated",
-        "info",
-        AREA,
-        domain,
-        { domain, count: byName.size, checked: mx.hosts.length },
-        [block],
-      ),
+      finding("mx.null.mixed", "error", AREA, domain, params, [block], ["RFC 7505 §3", "RFC 7505 §4"]),
     );
   }
+  out.push(...checkMxSet(domain, mx, real, block));
   for (const host of mx.hosts) out.push(...checkHost(domain, host, false));
-  if (
-    mx.hosts.length > 0 &&
-    mx.hosts.every((h) => h.addresses.length === 0 && !h.addressAnswers.some(failed))
-  ) {
-    out.push(
-      finding(
-        "mx.unreachable",
-        "critical",
-        AREA,
-        domain,
-        { domain },
-        mx.hosts.flatMap((h) => h.addressAnswers.map(dnsBlock)),
-        [RFC5321],
-      ),
-    );
-  }
+  out.push(...checkRedundancy(domain, mx.hosts));
   return out;
 }
 

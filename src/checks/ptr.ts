@@ -3,6 +3,7 @@ import type { Check } from "../core/check.js";
 import type { Evidence } from "../core/evidence.js";
 import { finding, type Finding } from "../core/finding.js";
 import type { ReverseDnsEntry } from "../probes/ptr.js";
+import { looksGenericPtr } from "../standards/ptr-name.js";
 import { dnsBlock, failed, lookupFailed } from "./dns-evidence.js";
 
 const AREA = "ptr";
@@ -62,6 +63,20 @@ export function checkReverseEntry(e: ReverseDnsEntry): Finding[] {
       ),
     );
     return out;
+  }
+  const generic = names.filter((n) => looksGenericPtr(n, e.address));
+  if (generic.length) {
+    out.push(
+      finding(
+        "ptr.name.generic",
+        "warning",
+        AREA,
+        subject,
+        { address: e.address, name: generic.join(", ") },
+        blocks,
+        ["RFC 1912 §2.1", "M3AAWG rDNS Best Practices"],
+      ),
+    );
   }
   const name = confirmed
     .map((f) => f.name)

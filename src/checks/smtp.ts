@@ -74,6 +74,13 @@ function bannerFindings(s: SmtpSessionEvidence, f: Emit): boolean {
     f("smtp.banner.unexpected", "error", params, ["RFC 5321 §4.2.3"]);
     return false;
   }
+  if (b.firstLineMs !== undefined && b.ms > SLOW_BANNER_MS) {
+    f("smtp.banner.greet-pause", "info", { ...params, first: Math.round(b.firstLineMs) }, [
+      "RFC 5321 §4.5.3.2.1",
+    ]);
+    bannerName(s, f);
+    return true;
+  }
   f(
     b.ms > SLOW_BANNER_MS ? "smtp.banner.slow" : "smtp.banner.ok",
     b.ms > SLOW_BANNER_MS ? "warning" : "ok",

@@ -3,7 +3,7 @@ import type { Report } from "../core/report.js";
 import { checkDomain } from "../audit.js";
 import { createDnsClient } from "../net/dns/client.js";
 import { startDnsServer } from "../net/dns/server.js";
-import { DEMO_DNSBL, DEMO_DOMAIN, DEMO_SELECTORS, demoZone } from "./zone.js";
+import { DEMO_DNSBL, DEMO_DOMAIN, DEMO_REPORT_DOMAIN, DEMO_SELECTORS, demoZone } from "./zone.js";
 
 /**
  * Serves the demo mail domain from an in-process DNS server on 127.0.0.1 and runs the real
@@ -16,7 +16,7 @@ export async function runDemo(
 ): Promise<Report> {
   const server = await startDnsServer({
     records: demoZone(),
-    zones: [DEMO_DOMAIN, "127.in-addr.arpa", DEMO_DNSBL],
+    zones: [DEMO_DOMAIN, "127.in-addr.arpa", DEMO_DNSBL, DEMO_REPORT_DOMAIN],
   });
   try {
     const ctx: RunContext = {

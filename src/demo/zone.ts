@@ -7,6 +7,9 @@ export const DEMO_DOMAIN = "shop.demo.test";
 /** A blocklist zone served beside the demo domain, used instead of public DNSBLs. */
 export const DEMO_DNSBL = "bl.demo.test";
 
+/** The outside DMARC report collector: served too, so the missing authorisation is a real NXDOMAIN. */
+export const DEMO_REPORT_DOMAIN = "dmarc-collector.test";
+
 /** DKIM selectors published by the demo zone (passed to the audit like `--selector`). */
 export const DEMO_SELECTORS = ["s2048", "ed1", "default", "old"];
 
@@ -72,7 +75,7 @@ export function demoZone(): DnsRecord[] {
     longTxt(`default._domainkey.${d}`, dkimRecord("rsa", 1024).replace("v=DKIM1;", "v=DKIM1; t=y;")),
     txt(`old._domainkey.${d}`, "v=DKIM1; k=rsa; p="),
     // DMARC at p=none, with an external report address that never authorised it.
-    txt(`_dmarc.${d}`, "v=DMARC1; p=none; rua=mailto:reports@dmarc-collector.test; adkim=r"),
+    txt(`_dmarc.${d}`, "v=DMARC1; p=none; rua=mailto:reports@${DEMO_REPORT_DOMAIN}; adkim=r"),
     // MTA-STS announced, but no policy server answers on mta-sts.<domain>:443.
     txt(`_mta-sts.${d}`, "v=STSv1; id=20261203T000000"),
     { type: "A", name: `mta-sts.${d}`, ttl: TTL, address: "127.0.0.1" },
@@ -88,6 +91,18 @@ export function demoZone(): DnsRecord[] {
       selector: 1,
       matchingType: 1,
       data: "0".repeat(64),
+    },
+    {
+      type: "SOA",
+      name: DEMO_REPORT_DOMAIN,
+      ttl: TTL,
+      mname: `ns1.${d}`,
+      rname: `hostmaster.${d}`,
+      serial: 1,
+      refresh: 3600,
+      retry: 600,
+      expire: 86400,
+      minimum: 60,
     },
     // A demo blocklist (RFC 5782 layout) that lists the backup MX's address.
     { type: "A", name: `2.0.0.127.${DEMO_DNSBL}`, ttl: TTL, address: "127.0.0.2" },

@@ -8,7 +8,7 @@ import { parseAuthResults, type AuthResults } from "./auth-results.js";
 import { parseMailDate } from "./date.js";
 import { runDkimVerify, verifyDkim, type DkimSignatureReport } from "./dkim.js";
 import { evaluateDmarc, type DmarcEvaluation } from "./dmarc.js";
-import { parseDkimSignature } from "./dkim-signature.js";
+import { parseDkimSignature, tooCostly } from "./dkim-signature.js";
 import { fieldsNamed, firstField, parseHeaders, type HeaderField, type HeaderSection } from "./headers.js";
 import {
   parseSpamStatus,
@@ -155,15 +155,21 @@ export async function analyzeMessage(
     ctx.progress.step("verifying DKIM signatures and the ARC chain");
     try {
       let verified;
+      const signatures = fieldsNamed(section, "dkim-signature").map((f) => ({
+        f,
+        tags: parseDkimSignature(f.value),
+      }));
+      const costly = signatures.filter((x) => tooCostly(x.f.value, x.tags)).map((x) => x.f);
+      const input = costly.length ? withoutFields(bytes, section, costly) : bytes;
+      if (costly.length)
+        ev.dkimNote = `${costly.length} signature(s) with an absurd h= or size were not given to the verifier`;
       try {
-        verified = await runDkimVerify(bytes, resolver, now);
+        verified = await runDkimVerify(input, resolver, now);
       } catch (err) {
         // mailauth 4.13 throws on some absurd tags (an x= beyond the Date range); the signatures
         // with unusable tags are reported as permerror by mxray anyway, so verify the others
         // again without them.
-        const unusable = fieldsNamed(section, "dkim-signature").filter(
-          (f) => parseDkimSignature(f.value).problems.length > 0,
-        );
+        const unusable = signatures.filter((x) => x.tags.problems.length > 0).map((x) => x.f);
         if (unusable.length === 0) throw err;
         ev.dkimNote = `mailauth stopped (${err instanceof Error ? err.message : String(err)}); verified again without ${unusable.length} unusable signature(s)`;
         verified = await runDkimVerify(withoutFields(bytes, section, unusable), resolver, now);

@@ -225,17 +225,9 @@ export function dmarcFindings(ev: MessageEvidence): Finding[] {
     case "pass":
       return [finding("message.dmarc.pass", "ok", "dmarc", d.fromDomain, params, blocks, refs)];
     case "fail":
-      return [
-        finding(
-          "message.dmarc.fail",
-          d.applied === "none" ? "warning" : "error",
-          "dmarc",
-          d.fromDomain,
-          params,
-          blocks,
-          refs,
-        ),
-      ];
+      if (d.applied === "none")
+        return [finding("message.dmarc.fail-none", "warning", "dmarc", d.fromDomain, params, blocks, refs)];
+      return [finding("message.dmarc.fail", "error", "dmarc", d.fromDomain, params, blocks, refs)];
     case "temperror":
       return [finding("message.dmarc.temperror", "warning", "dmarc", d.fromDomain, params, blocks, refs)];
     default:

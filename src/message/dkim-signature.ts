@@ -31,6 +31,19 @@ export interface SignatureProblem {
 }
 
 const ALGORITHMS = ["rsa-sha256", "rsa-sha1", "ed25519-sha256"];
+/**
+ * More signed header names than any signer writes (real lists have 5-40). The verifier matches
+ * each name against every header field, so an absurd h= would cost names × fields: such a
+ * signature is reported unusable and kept away from the verifier.
+ */
+export const MAX_SIGNED_HEADERS = 1000;
+/** A DKIM-Signature field longer than this (64 KiB) is likewise kept away from the verifier. */
+export const MAX_SIGNATURE_CHARS = 65536;
+
+/** True when a signature must not reach the verifier at all (bounded work on hostile input). */
+export function tooCostly(fieldValue: string, tags: DkimSignatureTags): boolean {
+  return fieldValue.length > MAX_SIGNATURE_CHARS || tags.signedHeaders.length > MAX_SIGNED_HEADERS;
+}
 const CANON = /^(simple|relaxed)(\/(simple|relaxed))?$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -74,6 +87,16 @@ export function parseDkimSignature(value: string): DkimSignatureTags {
     .filter((s) => s);
   if (h && !signedHeaders.includes("from"))
     problems.push({ tag: "h", problem: "From is not signed (RFC 6376 §5.4 requires it)" });
+  if (signedHeaders.length > MAX_SIGNED_HEADERS)
+    problems.push({
+      tag: "h",
+      problem: `${signedHeaders.length} header names, more than ${MAX_SIGNED_HEADERS}`,
+    });
+  if (value.length > MAX_SIGNATURE_CHARS)
+    problems.push({
+      tag: "b",
+      problem: `field of ${value.length} characters, more than ${MAX_SIGNATURE_CHARS}`,
+    });
   const bodyHash = stripWhitespace(require("bh"));
   if (bodyHash && !BASE64.test(bodyHash)) problems.push({ tag: "bh", problem: "not base64" });
   const signature = stripWhitespace(require("b"));

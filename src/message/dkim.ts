@@ -112,8 +112,9 @@ export async function runDkimVerify(
 /**
  * Verifies every DKIM signature of a message again and reports each in RFC 8601 terms.
  * @example
- *   const { signatures } = await verifyDkim(msg, headers, { resolver, now: new Date() });
- *   signatures[0].result; // "pass"
+ *   const verified = await runDkimVerify(message, resolver, now);
+ *   const reports = await verifyDkim(verified, parseHeaders(message), { resolver, now });
+ *   reports[0].result; // "pass"
  */
 export async function verifyDkim(
   verified: DKIMVerifyResult,

@@ -1,6 +1,7 @@
 import type { DnsAnswer, DnsStatus } from "../net/dns/types.js";
 import { formatAnswer, txtValues } from "../net/dns/types.js";
 import {
+  effectiveNonExistentPolicy,
   effectiveSubdomainPolicy,
   isDmarcRecord,
   organizationalDomain,
@@ -36,7 +37,9 @@ export interface DmarcEvaluation {
   /** d= domains of passing signatures and whether each aligns. */
   dkim: { domain: string; selector: string; aligned: boolean }[];
   result: "pass" | "fail" | "none" | "temperror" | "permerror";
-  /** The policy the domain asks for on failure (p=, or sp= for a subdomain), if any. */
+  /** The From domain is a subdomain that does not exist (RFC 9091: np= applies). */
+  nonExistent?: boolean;
+  /** The policy the domain asks for on failure (p=, sp= for a subdomain, np= for a non-existent one), if any. */
   requested?: DmarcPolicy;
   /** What a receiver would do now: nothing on pass, else the requested policy. */
   applied: DmarcPolicy | "none";
@@ -128,8 +131,17 @@ export async function evaluateDmarc(
     }));
   const pass = out.spf.aligned || out.dkim.some((d) => d.aligned);
   out.result = pass ? "pass" : "fail";
-  // RFC 7489 §6.3: sp= applies when the record was found at the organizational domain for a subdomain.
-  const requested = found.name === `_dmarc.${fromDomain}` ? record.p : effectiveSubdomainPolicy(record);
+  // RFC 7489 §6.3: sp= applies when the record was found at the organizational domain for a
+  // subdomain; RFC 9091: np= when that subdomain does not exist at all (NXDOMAIN).
+  let requested = found.name === `_dmarc.${fromDomain}` ? record.p : effectiveSubdomainPolicy(record);
+  if (found.name !== `_dmarc.${fromDomain}`) {
+    const exists = await resolver.query(fromDomain, "A");
+    evidence.push(...formatAnswer(exists));
+    if (exists.status === "nxdomain") {
+      out.nonExistent = true;
+      requested = effectiveNonExistentPolicy(record);
+    }
+  }
   if (requested) out.requested = requested;
   out.applied = pass ? "none" : (requested ?? "none");
   return out;

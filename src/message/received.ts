@@ -182,7 +182,11 @@ function parseFrom(value: string | undefined, comments: string[]): ReceivedHop["
  *   hop.from?.ip; // "192.0.2.1"
  */
 export function parseReceived(value: string, index: number): ReceivedHop {
-  const raw = value.replace(/\r?\n/g, "").slice(0, MAX_RECEIVED_CHARS);
+  // unfolded, and runs of folding whitespace made one space, for parsing and display
+  const raw = value
+    .replace(/\r?\n/g, "")
+    .replace(/[ \t]+/g, " ")
+    .slice(0, MAX_RECEIVED_CHARS);
   const problems: string[] = [];
   if (value.length > MAX_RECEIVED_CHARS)
     problems.push(`field longer than ${MAX_RECEIVED_CHARS} characters, cut`);

@@ -61,8 +61,9 @@ const e = escapeTerminal;
 
 function hopLine(step: TimelineStep): string {
   const h = step.hop;
+  const name = h.from?.rdns ?? h.from?.helo;
   const from = h.from
-    ? `${h.from.rdns ?? h.from.helo ?? "?"}${h.from.ip ? ` [${h.from.ip}]` : ""}${h.from.helo && h.from.rdns && h.from.helo !== h.from.rdns ? ` helo=${h.from.helo}` : ""}`
+    ? `${name ?? ""}${h.from.ip ? `${name ? " " : ""}[${h.from.ip}]` : ""}${h.from.helo && h.from.rdns && h.from.helo !== h.from.rdns ? ` helo=${h.from.helo}` : ""}`
     : "";
   const by = `${h.by ?? "?"}${h.software ? ` (${h.software})` : ""}`;
   const tls = h.tls ? ` ${[h.tls.version, h.tls.cipher].filter(Boolean).join(" ")}` : "";
@@ -141,6 +142,7 @@ export function renderAuthentication(ev: MessageEvidence, lang: Lang, color: boo
       );
     }
   } else out.push(`  DKIM   ${res("none", color)}(${e(ev.dkimSkipped ?? "")})`);
+  if (ev.dkimNote) out.push(`         ${paint(e(ev.dkimNote), "2", color)}`);
   if (ev.arc && ev.arc.result !== "none") {
     const chain = ev.arc.instances
       .map((i) => `i=${i.i} cv=${i.cv ?? "?"} ${i.seal?.domain ?? "?"}`)

@@ -156,6 +156,7 @@ function tlsHandshake(
   host: string,
   ca: string[],
   timeoutMs: number,
+  signal?: AbortSignal,
 ): Promise<{ tls?: TLSSocket; error?: string }> {
   return new Promise((resolve) => {
     // rejectUnauthorized is off only so that the certificate can be described; an unauthorized
@@ -172,9 +173,12 @@ function tlsHandshake(
       if (done) return;
       done = true;
       clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
       if (!result.tls) tls.destroy();
       resolve(result);
     };
+    const onAbort = () => finish({ error: "aborted" });
+    signal?.addEventListener("abort", onAbort, { once: true });
     const timer = setTimeout(
       () => finish({ error: `TLS handshake not finished within ${timeoutMs} ms` }),
       timeoutMs,
@@ -232,7 +236,11 @@ export async function httpsFetch(url: string, options: HttpsFetchOptions): Promi
   }
 
   const ca = loadTrustStore(options.extraCa ?? []).pems;
-  const hs = await tlsHandshake(socket, host, ca, Math.max(1, deadline - Date.now()));
+  const hs = await tlsHandshake(socket, host, ca, Math.max(1, deadline - Date.now()), signal);
+  if (signal?.aborted) {
+    hs.tls?.destroy();
+    return end("aborted");
+  }
   if (!hs.tls) return end(hs.error?.includes("within") ? "timeout" : "tls-failed", hs.error);
   const tls = hs.tls;
   const cipher = tls.getCipher();

@@ -10,6 +10,8 @@ export interface SmtpReply {
   lines: string[];
   /** Milliseconds from the command (or connection) to the complete reply. */
   ms: number;
+  /** Milliseconds to its first line (a postscreen banner sends `220-` at once and the rest seconds later). */
+  firstLineMs: number;
 }
 
 /** Longest SMTP reply line mxray accepts: RFC 5321 §4.5.3.1.5 allows 512 octets, servers exceed it. */
@@ -28,10 +30,15 @@ const ENHANCED = /^([245]\.\d{1,3}\.\d{1,3})(?:\s|$)/;
  * @example
  *   const banner = await readSmtpReply(session); // { code: 220, lines: ["mx.example.com ESMTP"], ... }
  */
-export async function readSmtpReply(session: WireSession, since = performance.now()): Promise<SmtpReply> {
-  const until = session.replyDeadline();
+export async function readSmtpReply(
+  session: WireSession,
+  since = performance.now(),
+  timeoutMs = session.options.replyTimeoutMs,
+): Promise<SmtpReply> {
+  const until = Date.now() + timeoutMs;
   const lines: string[] = [];
   let code: string | undefined;
+  let firstLineMs: number | undefined;
   for (;;) {
     const line = await session.readLine(until);
     const m = REPLY_LINE.exec(line);
@@ -44,6 +51,7 @@ export async function readSmtpReply(session: WireSession, since = performance.no
         line,
       );
     code = m[1];
+    firstLineMs ??= Math.round((performance.now() - since) * 10) / 10;
     lines.push(m[3] ?? "");
     if (m[2] !== "-") break;
     if (lines.length >= SMTP_MAX_REPLY_LINES)
@@ -54,6 +62,7 @@ export async function readSmtpReply(session: WireSession, since = performance.no
     code: Number(code),
     lines,
     ms: Math.round((performance.now() - since) * 10) / 10,
+    firstLineMs: firstLineMs ?? 0,
     ...(enhanced ? { enhanced } : {}),
   };
 }

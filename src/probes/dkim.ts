@@ -72,7 +72,12 @@ export async function probeDkim(
   const wanted: Array<{ selector: string; source: "user" | "common" }> = [];
   const seen = new Set<string>();
   for (const raw of userSelectors) {
-    const selector = raw.trim().toLowerCase().replace(/\.$/, "");
+    // People often paste the whole record name (selector1._domainkey.example.com): keep the selector.
+    const selector = raw
+      .trim()
+      .toLowerCase()
+      .replace(/\.$/, "")
+      .replace(new RegExp(`\\._domainkey(\\.${domain.replace(/\./g, "\\.")})?$`), "");
     if (!SELECTOR.test(selector)) invalidSelectors.push(raw);
     else if (!seen.has(selector)) wanted.push({ selector, source: "user" });
     seen.add(selector);

@@ -37,9 +37,12 @@ export async function scanPorts(
   limiter: HostLimiter,
 ): Promise<PortResult[]> {
   const jobs: Array<Promise<PortResult>> = [];
+  // An address shared by two MX names is scanned once, under the first (most preferred) name.
+  const seen = new Set<string>();
   for (const h of hosts) {
     for (const address of h.addresses) {
-      if (!isIP(address)) continue;
+      if (!isIP(address) || seen.has(address)) continue;
+      seen.add(address);
       for (const port of ports) {
         jobs.push(
           (async () => {

@@ -4,7 +4,7 @@ import { readSmtpReply, SMTP_MAX_LINE, smtpCommand, type SmtpReply } from "../ne
 import { connectTcp } from "../net/tcp.js";
 import { WireSession } from "../net/wire-session.js";
 import type { RelayTestEvidence } from "./servers-evidence.js";
-import { ehloNameFor, isHostName, quit, replyEvidence } from "./smtp.js";
+import { bannerTimeoutFor, ehloNameFor, isHostName, quit, replyEvidence } from "./smtp.js";
 
 /**
  * The default outside recipient of the relay test. `.invalid` (RFC 2606 §2) can never be a real
@@ -21,6 +21,7 @@ export interface RelayProbeOptions {
   /** The outside recipient to try (`local@domain`). */
   recipient: string;
   timeoutMs: number;
+  bannerTimeoutMs?: number;
   sessionTimeoutMs?: number;
   signal?: AbortSignal;
 }
@@ -82,10 +83,11 @@ export async function probeRelay(o: RelayProbeOptions): Promise<RelayTestEvidenc
   }
   if (c.socket.localAddress) ev.localAddress = c.socket.localAddress;
   const ehloName = ehloNameFor(o.ehloName, c.socket.localAddress);
+  const bannerTimeout = o.bannerTimeoutMs ?? bannerTimeoutFor(o.timeoutMs);
   const s = new WireSession(c.socket, {
     maxLineLength: SMTP_MAX_LINE,
     replyTimeoutMs: o.timeoutMs,
-    sessionTimeoutMs: o.sessionTimeoutMs ?? o.timeoutMs * 12,
+    sessionTimeoutMs: o.sessionTimeoutMs ?? bannerTimeout + o.timeoutMs * 12,
     signal: o.signal,
   });
   let phase = "banner";
@@ -97,7 +99,7 @@ export async function probeRelay(o: RelayProbeOptions): Promise<RelayTestEvidenc
     return r;
   };
   try {
-    const banner = limited(await readSmtpReply(s));
+    const banner = limited(await readSmtpReply(s, performance.now(), bannerTimeout));
     if (banner.code !== 220) {
       ev.skipped = "no-banner";
       return ev;

@@ -64,6 +64,8 @@ export interface ReplyEvidence {
   enhanced?: string;
   lines: string[];
   ms: number;
+  /** Time to the first line, when a multi-line reply took noticeably longer to complete. */
+  firstLineMs?: number;
 }
 
 /** One SMTP session to one address and port. */

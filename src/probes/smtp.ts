@@ -21,7 +21,9 @@ export interface SmtpProbeOptions {
   ehloName?: string;
   /** Time limit of one reply, and of the connect and the TLS handshake. */
   timeoutMs: number;
-  /** Time limit of the whole session (default 6 × timeoutMs). */
+  /** Time limit of the banner (default {@link bannerTimeoutFor}). */
+  bannerTimeoutMs?: number;
+  /** Time limit of the whole session (default: the banner limit + 6 × timeoutMs). */
   sessionTimeoutMs?: number;
   signal?: AbortSignal;
   extraCa?: string[];
@@ -55,7 +57,23 @@ export function ehloNameFor(given: string | undefined, localAddress: string | un
 class RateLimited extends Error {}
 
 export function replyEvidence(r: SmtpReply): ReplyEvidence {
-  return { code: r.code, lines: r.lines, ms: r.ms, ...(r.enhanced ? { enhanced: r.enhanced } : {}) };
+  const staged = r.lines.length > 1 && r.ms - r.firstLineMs > 500;
+  return {
+    code: r.code,
+    lines: r.lines,
+    ms: r.ms,
+    ...(r.enhanced ? { enhanced: r.enhanced } : {}),
+    ...(staged ? { firstLineMs: r.firstLineMs } : {}),
+  };
+}
+
+/**
+ * How long to wait for the banner: at least 20 s. RFC 5321 §4.5.3.2.1 lets a server take 5 minutes,
+ * and postscreen holds the `220 ` line back for about 6 s on purpose (pregreet test), which a
+ * per-step limit of 5 s would report as a dead server.
+ */
+export function bannerTimeoutFor(timeoutMs: number): number {
+  return Math.max(timeoutMs, 20_000);
 }
 
 /** The SNI / verification name: the host name, never an address (RFC 6066 §3). */
@@ -130,10 +148,11 @@ export async function probeSmtpSession(o: SmtpProbeOptions): Promise<SmtpSession
   ev.connect = { state: "open", ms: c.connectMs };
   const ehloName = ehloNameFor(o.ehloName, c.socket.localAddress);
   ev.ehloName = ehloName;
+  const bannerTimeout = o.bannerTimeoutMs ?? bannerTimeoutFor(o.timeoutMs);
   const s = new WireSession(c.socket, {
     maxLineLength: SMTP_MAX_LINE,
     replyTimeoutMs: o.timeoutMs,
-    sessionTimeoutMs: o.sessionTimeoutMs ?? o.timeoutMs * 6,
+    sessionTimeoutMs: o.sessionTimeoutMs ?? bannerTimeout + o.timeoutMs * 6,
     signal: o.signal,
     extraCa: o.extraCa,
   });
@@ -158,7 +177,7 @@ export async function probeSmtpSession(o: SmtpProbeOptions): Promise<SmtpSession
       ev.implicitTls = handshakeFacts(t);
       if (!t.ok) throw new WireFailure("tls-failed", t.error ?? "TLS handshake failed");
     }
-    const banner = await step("banner", () => readSmtpReply(s));
+    const banner = await step("banner", () => readSmtpReply(s, performance.now(), bannerTimeout));
     ev.banner = replyEvidence(banner);
     if (banner.code !== 220) {
       limited(banner);

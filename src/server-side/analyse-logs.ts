@@ -3,7 +3,12 @@ import { classifyExim, parseEximStamp } from "./exim-log.js";
 import { emptyLineCounts, lineBatches, openLog } from "./log-input.js";
 import { parseSyslogLine, YearGuesser, type SyslogLine } from "./postfix-log/line.js";
 import { classifyPostfix } from "./postfix-log/postfix.js";
-import { LogSummarizer, type LineCounts, type LogSummary, type SummarizerOptions } from "./postfix-log/summary.js";
+import {
+  LogSummarizer,
+  type LineCounts,
+  type LogSummary,
+  type SummarizerOptions,
+} from "./postfix-log/summary.js";
 
 export interface LogAnalysisOptions extends SummarizerOptions {
   /** Reference time for the year of classic syslog lines. */
@@ -43,7 +48,11 @@ export class LogAnalyser {
   parse(raw: string): Parsed | undefined {
     const exim = parseEximStamp(raw);
     if (exim) {
-      return { ts: exim[0], exim: true, line: { ts: exim[0], host: "", program: "exim", pid: 0, text: raw.slice(exim[1]) } };
+      return {
+        ts: exim[0],
+        exim: true,
+        line: { ts: exim[0], host: "", program: "exim", pid: 0, text: raw.slice(exim[1]) },
+      };
     }
     const p = parseSyslogLine(raw, this.years);
     if (typeof p === "string") {
@@ -56,7 +65,10 @@ export class LogAnalyser {
 
   /** Feeds a parsed line into the summary (after the time-range filter). */
   consume(p: Parsed): void {
-    if ((this.opts.since !== undefined && p.ts < this.opts.since) || (this.opts.until !== undefined && p.ts >= this.opts.until)) {
+    if (
+      (this.opts.since !== undefined && p.ts < this.opts.since) ||
+      (this.opts.until !== undefined && p.ts >= this.opts.until)
+    ) {
       this.counts.outOfRange++;
       return;
     }
@@ -85,7 +97,13 @@ export class LogAnalyser {
   }
 
   get format(): string {
-    return this.postfixSeen && this.eximSeen ? "postfix+exim" : this.eximSeen ? "exim" : this.postfixSeen ? "postfix" : "none";
+    return this.postfixSeen && this.eximSeen
+      ? "postfix+exim"
+      : this.eximSeen
+        ? "exim"
+        : this.postfixSeen
+          ? "postfix"
+          : "none";
   }
 
   summary(topN?: number): LogSummary {
@@ -108,7 +126,11 @@ async function* parsedBatches(input: Readable, a: LogAnalyser): AsyncGenerator<P
  * Reads the logs named by `specs` (files, .gz, `-` for stdin), several merged in time order, into
  * one summary. Unreadable files throw UsageError before anything is read.
  */
-export async function analyseLogs(specs: string[], opts: LogAnalysisOptions, stdin?: Readable): Promise<LogSummary> {
+export async function analyseLogs(
+  specs: string[],
+  opts: LogAnalysisOptions,
+  stdin?: Readable,
+): Promise<LogSummary> {
   const a = new LogAnalyser(opts);
   const inputs = specs.map((s) => openLog(s, stdin));
   let seen = 0;

@@ -37,7 +37,10 @@ export function inspectCertFiles(user: string, certFile: string, keyFile: string
   try {
     certText = readFileSync(certFile, "utf8");
   } catch (err) {
-    return { ...facts, error: `${certFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
+    return {
+      ...facts,
+      error: `${certFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    };
   }
   const blocks = pemBlocks(certText);
   const leaf = blocks.find((b) => b.type === "CERTIFICATE");

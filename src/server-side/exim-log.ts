@@ -13,14 +13,30 @@ import type { MailEvent, Peer } from "./postfix-log/events.js";
 
 /** `YYYY-MM-DD HH:MM:SS[.fff][ ±hhmm][ [pid]] ` -> [wall ms, text start]; undefined when not Exim's stamp. */
 export function parseEximStamp(line: string): [number, number] | undefined {
-  if (line.length < 21 || line.charCodeAt(4) !== 45 || line.charCodeAt(10) !== 32 || line.charCodeAt(13) !== 58) return undefined;
+  if (
+    line.length < 21 ||
+    line.charCodeAt(4) !== 45 ||
+    line.charCodeAt(10) !== 32 ||
+    line.charCodeAt(13) !== 58
+  )
+    return undefined;
   const y = Number(line.slice(0, 4));
   const mo = Number(line.slice(5, 7));
   const d = Number(line.slice(8, 10));
   const h = Number(line.slice(11, 13));
   const mi = Number(line.slice(14, 16));
   const s = Number(line.slice(17, 19));
-  if (![y, mo, d, h, mi, s].every(Number.isInteger) || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return undefined;
+  if (
+    ![y, mo, d, h, mi, s].every(Number.isInteger) ||
+    mo < 1 ||
+    mo > 12 ||
+    d < 1 ||
+    d > 31 ||
+    h > 23 ||
+    mi > 59 ||
+    s > 60
+  )
+    return undefined;
   let i = 19;
   let ms = 0;
   if (line.charCodeAt(i) === 46) {
@@ -90,7 +106,9 @@ export function eximDuration(s: string): number {
       const n = Number(num);
       num = "";
       if (!Number.isFinite(n)) return 0;
-      total += n * (ch === "d" ? 86400 : ch === "h" ? 3600 : ch === "m" ? 60 : ch === "s" ? 1 : ch === "w" ? 604800 : 0);
+      total +=
+        n *
+        (ch === "d" ? 86400 : ch === "h" ? 3600 : ch === "m" ? 60 : ch === "s" ? 1 : ch === "w" ? 604800 : 0);
     }
   }
   return total;
@@ -131,7 +149,21 @@ export function classifyExim(text: string): MailEvent[] {
     const to = stage === "RCPT" ? firstToken(after.slice(stageEnd + 1)).replace(/^<|>:?$/g, "") : "";
     const from = opt(` ${text}`, "F").replace(/^<|>$/g, "");
     const codeMatch = /^([245]\d\d)[ -]/.exec(reason);
-    return [{ kind: "reject", action: "reject", source: "smtpd", service: "exim", stage, peer, code: codeMatch?.[1] ?? "", dsn: "", text: reason, from, to }];
+    return [
+      {
+        kind: "reject",
+        action: "reject",
+        source: "smtpd",
+        service: "exim",
+        stage,
+        peer,
+        code: codeMatch?.[1] ?? "",
+        dsn: "",
+        text: reason,
+        from,
+        to,
+      },
+    ];
   }
   const auth = text.indexOf(" authenticator failed for ");
   if (auth >= 0) {
@@ -142,8 +174,12 @@ export function classifyExim(text: string): MailEvent[] {
   }
   if (text.startsWith("SMTP connection from ")) {
     const peer = bracketPeer(text, 21);
-    if (text.endsWith(" lost") || text.includes(" lost while ") || text.includes(" lost after ")) {
-      return [{ kind: "lost", what: "lost", stage: text.includes("D=0s") ? "CONNECT" : "command", service: "exim", peer }];
+    const lost = text.indexOf(" lost");
+    if (lost > 0 && (text.length === lost + 5 || text.charCodeAt(lost + 5) === 32)) {
+      // "lost while reading message data" names the stage; a bare "lost" came before any command
+      const w = text.indexOf(" while ", lost);
+      const stage = w < 0 ? "CONNECT" : text.includes("message data") ? "DATA" : "command";
+      return [{ kind: "lost", what: "lost", stage, service: "exim", peer }];
     }
     return [{ kind: "connect", service: "exim", peer, pid: -1 }];
   }
@@ -151,14 +187,26 @@ export function classifyExim(text: string): MailEvent[] {
     return [{ kind: "lost", what: "lost", stage: "command", service: "exim", peer: bracketPeer(text, 58) }];
   }
   if (text.startsWith("SMTP command timeout on connection from ") || text.startsWith("SMTP data timeout")) {
-    return [{ kind: "lost", what: "timeout", stage: text.startsWith("SMTP data") ? "DATA" : "command", service: "exim", peer: bracketPeer(text, 20) }];
+    return [
+      {
+        kind: "lost",
+        what: "timeout",
+        stage: text.startsWith("SMTP data") ? "DATA" : "command",
+        service: "exim",
+        peer: bracketPeer(text, 20),
+      },
+    ];
   }
   if (text.startsWith("SMTP protocol synchronization error")) {
-    return [{ kind: "lost", what: "pipelining", stage: "command", service: "exim", peer: bracketPeer(text, 0) }];
+    return [
+      { kind: "lost", what: "pipelining", stage: "command", service: "exim", peer: bracketPeer(text, 0) },
+    ];
   }
   if (text.startsWith("TLS error on connection from ")) {
     const c = text.indexOf("): ");
-    return [{ kind: "tls-fail", direction: "in", peer: "", text: c > 0 ? text.slice(c + 3) : text.slice(29) }];
+    return [
+      { kind: "tls-fail", direction: "in", peer: "", text: c > 0 ? text.slice(c + 3) : text.slice(29) },
+    ];
   }
   return [{ kind: "other" }];
 }
@@ -178,12 +226,26 @@ function messageLine(qid: string, rest: string): MailEvent[] {
         events.push({ kind: "received", qid, service: `exim/${proto}`, peer, pid: -1, tls: tls !== "" });
         if (tls) {
           const [protocol = "", cipher = ""] = tls.split(":");
-          events.push({ kind: "tls-in", service: `exim/${proto}`, peer, protocol, cipher, trust: opt(rest, "CV") === "yes" ? "Verified" : "Anonymous", pid: -1 });
+          events.push({
+            kind: "tls-in",
+            service: `exim/${proto}`,
+            peer,
+            protocol,
+            cipher,
+            trust: opt(rest, "CV") === "yes" ? "Verified" : "Anonymous",
+            pid: -1,
+          });
         }
       } else {
         events.push({ kind: "pickup", qid, sender: sender === "<>" ? "" : sender });
       }
-      events.push({ kind: "queued", qid, sender: sender === "<>" ? "" : sender, size: Number.isFinite(size) ? size : 0, nrcpt: 0 });
+      events.push({
+        kind: "queued",
+        qid,
+        sender: sender === "<>" ? "" : sender,
+        size: Number.isFinite(size) ? size : 0,
+        nrcpt: 0,
+      });
       return events;
     }
     case "=>":
@@ -191,18 +253,37 @@ function messageLine(qid: string, rest: string): MailEvent[] {
     case ">>":
     case "*>": {
       const to = firstToken(body);
-      const orig = body.startsWith(`${to} <`) ? body.slice(to.length + 2, body.indexOf(">", to.length + 2)) : "";
+      const orig = body.startsWith(`${to} <`)
+        ? body.slice(to.length + 2, body.indexOf(">", to.length + 2))
+        : "";
       const host = opt(rest, "H");
       const peer = hostPeer(rest);
       const relay = host && peer ? `${peer.name}[${peer.ip}]` : opt(rest, "T") || opt(rest, "R") || "local";
       const delay = eximDuration(opt(rest, "QT") || opt(rest, "DT"));
       const events: MailEvent[] = [
-        { kind: "delivery", qid, to, origTo: orig, relay, delay, dsn: "2.0.0", status: flag === "*>" ? "other" : "sent", reason: opt(rest, "C"), agent: opt(rest, "T") || "exim" },
+        {
+          kind: "delivery",
+          qid,
+          to,
+          origTo: orig,
+          relay,
+          delay,
+          dsn: "2.0.0",
+          status: flag === "*>" ? "other" : "sent",
+          reason: opt(rest, "C"),
+          agent: opt(rest, "T") || "exim",
+        },
       ];
       const tls = opt(rest, "X");
       if (tls && peer) {
         const [protocol = "", cipher = ""] = tls.split(":");
-        events.push({ kind: "tls-out", host: relay, protocol, cipher, trust: opt(rest, "CV") === "yes" ? "Verified" : "Untrusted" });
+        events.push({
+          kind: "tls-out",
+          host: relay,
+          protocol,
+          cipher,
+          trust: opt(rest, "CV") === "yes" ? "Verified" : "Untrusted",
+        });
       }
       return events;
     }
@@ -210,7 +291,12 @@ function messageLine(qid: string, rest: string): MailEvent[] {
     case "==": {
       const to = firstToken(body);
       const peer = hostPeer(rest);
-      const relay = peer ? `${peer.name}[${peer.ip}]` : opt(rest, "T") || opt(rest, "R") || "none";
+      const at = to.lastIndexOf("@");
+      const relay = peer
+        ? `${peer.name}[${peer.ip}]`
+        : at >= 0
+          ? to.slice(at + 1).toLowerCase()
+          : opt(rest, "T") || "none";
       let reason = "";
       const d = flag === "==" ? body.indexOf(" defer (") : -1;
       if (d >= 0) {
@@ -223,19 +309,49 @@ function messageLine(qid: string, rest: string): MailEvent[] {
       const code = /\b([245])\d\d[ -]([245]\.\d{1,3}\.\d{1,3})?/.exec(reason);
       const dsn = code?.[2] ?? (flag === "==" ? "4.0.0" : "5.0.0");
       const delay = eximDuration(opt(rest, "QT") || opt(rest, "DT"));
-      return [{ kind: "delivery", qid, to, origTo: "", relay, delay, dsn, status: flag === "==" ? "deferred" : "bounced", reason, agent: opt(rest, "T") || "exim" }];
+      return [
+        {
+          kind: "delivery",
+          qid,
+          to,
+          origTo: "",
+          relay,
+          delay,
+          dsn,
+          status: flag === "==" ? "deferred" : "bounced",
+          reason,
+          agent: opt(rest, "T") || "exim",
+        },
+      ];
     }
     default:
       break;
   }
   if (rest === "Completed" || rest.startsWith("Completed ")) return [{ kind: "removed", qid, by: "exim" }];
-  if (rest.startsWith("Message is frozen") || rest.startsWith("Frozen")) return [{ kind: "hold", qid, on: true }];
+  if (rest.startsWith("Message is frozen") || rest.startsWith("Frozen"))
+    return [{ kind: "hold", qid, on: true }];
   if (rest.startsWith("Unfrozen") || rest.startsWith("unfrozen")) return [{ kind: "hold", qid, on: false }];
-  if (rest.startsWith("removed by ") || rest.startsWith("Message removed")) return [{ kind: "removed", qid, by: "exim-admin" }];
+  if (rest.startsWith("removed by ") || rest.startsWith("Message removed"))
+    return [{ kind: "removed", qid, by: "exim-admin" }];
   if (rest.startsWith("H=") && rest.includes(" rejected after DATA")) {
     const peer = hostPeer(` ${rest}`);
     const c = rest.indexOf(": ", rest.indexOf(" rejected after DATA"));
-    return [{ kind: "reject", qid, action: "reject", source: "smtpd", service: "exim", stage: "DATA", peer, code: "", dsn: "", text: c > 0 ? rest.slice(c + 2) : rest, from: "", to: "" }];
+    return [
+      {
+        kind: "reject",
+        qid,
+        action: "reject",
+        source: "smtpd",
+        service: "exim",
+        stage: "DATA",
+        peer,
+        code: "",
+        dsn: "",
+        text: c > 0 ? rest.slice(c + 2) : rest,
+        from: "",
+        to: "",
+      },
+    ];
   }
   return [{ kind: "other" }];
 }

@@ -35,7 +35,13 @@ function portsIn(spec: string): number[] {
 
 function dirOf(chain: string): FirewallRule["direction"] {
   const c = chain.toLowerCase();
-  return c.includes("input") ? "input" : c.includes("output") ? "output" : c.includes("forward") ? "forward" : "";
+  return c.includes("input")
+    ? "input"
+    : c.includes("output")
+      ? "output"
+      : c.includes("forward")
+        ? "forward"
+        : "";
 }
 
 /** Rules of `iptables-save` / `ip6tables-save` output that touch mail ports. */
@@ -85,14 +91,29 @@ export function parseNftRuleset(text: string): { rules: FirewallRule[]; policies
     if (!d) continue;
     const ports = portsIn(d[1] as string);
     if (!ports.length) continue;
-    const action = /\baccept\b/.test(line) ? "accept" : /\bdrop\b/.test(line) ? "drop" : /\breject\b/.test(line) ? "reject" : "other";
-    rules.push({ tool: "nft", chain: `${table}/${chain}`, direction: dirOf(hook || chain), ports, action, rule: line });
+    const action = /\baccept\b/.test(line)
+      ? "accept"
+      : /\bdrop\b/.test(line)
+        ? "drop"
+        : /\breject\b/.test(line)
+          ? "reject"
+          : "other";
+    rules.push({
+      tool: "nft",
+      chain: `${table}/${chain}`,
+      direction: dirOf(hook || chain),
+      ports,
+      action,
+      rule: line,
+    });
   }
   return { rules, policies };
 }
 
 /** Reads firewall rules from a saved file (format recognised), else from iptables-save and nft when installed. */
-export async function gatherFirewall(saved?: string): Promise<FirewallEvidence | { error: string } | undefined> {
+export async function gatherFirewall(
+  saved?: string,
+): Promise<FirewallEvidence | { error: string } | undefined> {
   if (saved) {
     let text: string;
     try {
@@ -103,9 +124,16 @@ export async function gatherFirewall(saved?: string): Promise<FirewallEvidence |
     const nft = /^\s*table \S+ \S+ \{/m.test(text);
     return { source: saved, ...(nft ? parseNftRuleset(text) : parseIptablesSave(text)) };
   }
-  const [ipt, nft] = await Promise.all([runTool("iptables-save", [], { timeoutMs: 10_000 }), runTool("nft", ["list", "ruleset"], { timeoutMs: 10_000 })]);
+  const [ipt, nft] = await Promise.all([
+    runTool("iptables-save", [], { timeoutMs: 10_000 }),
+    runTool("nft", ["list", "ruleset"], { timeoutMs: 10_000 }),
+  ]);
   if (!ipt.ok && !nft.ok) return undefined;
   const a = ipt.ok ? parseIptablesSave(ipt.stdout) : { rules: [], policies: {} };
   const b = nft.ok ? parseNftRuleset(nft.stdout) : { rules: [], policies: {} };
-  return { source: [ipt.ok ? "iptables-save" : "", nft.ok ? "nft list ruleset" : ""].filter(Boolean).join(" + "), rules: [...a.rules, ...b.rules], policies: { ...a.policies, ...b.policies } };
+  return {
+    source: [ipt.ok ? "iptables-save" : "", nft.ok ? "nft list ruleset" : ""].filter(Boolean).join(" + "),
+    rules: [...a.rules, ...b.rules],
+    policies: { ...a.policies, ...b.policies },
+  };
 }

@@ -32,17 +32,48 @@ export interface DovecotEvidence {
 }
 
 const JUDGED = [
-  "smtpd_tls_security_level", "smtp_tls_security_level", "smtpd_tls_auth_only", "smtpd_sasl_auth_enable", "smtpd_tls_protocols",
-  "smtpd_tls_mandatory_protocols", "smtp_tls_protocols", "smtpd_relay_restrictions", "smtpd_recipient_restrictions", "mynetworks",
-  "mynetworks_style", "message_size_limit", "maximal_queue_lifetime", "bounce_queue_lifetime", "default_process_limit",
-  "smtpd_client_connection_rate_limit", "smtpd_client_message_rate_limit", "smtpd_client_connection_count_limit", "smtpd_client_auth_rate_limit",
-  "smtpd_tls_cert_file", "smtpd_tls_key_file", "smtpd_tls_chain_files", "smtpd_tls_wrappermode", "inet_interfaces", "smtp_dns_support_level",
+  "smtpd_tls_security_level",
+  "smtp_tls_security_level",
+  "smtpd_tls_auth_only",
+  "smtpd_sasl_auth_enable",
+  "smtpd_tls_protocols",
+  "smtpd_tls_mandatory_protocols",
+  "smtp_tls_protocols",
+  "smtpd_relay_restrictions",
+  "smtpd_recipient_restrictions",
+  "mynetworks",
+  "mynetworks_style",
+  "message_size_limit",
+  "maximal_queue_lifetime",
+  "bounce_queue_lifetime",
+  "default_process_limit",
+  "smtpd_client_connection_rate_limit",
+  "smtpd_client_message_rate_limit",
+  "smtpd_client_connection_count_limit",
+  "smtpd_client_auth_rate_limit",
+  "smtpd_tls_cert_file",
+  "smtpd_tls_key_file",
+  "smtpd_tls_chain_files",
+  "smtpd_tls_wrappermode",
+  "inet_interfaces",
+  "smtp_dns_support_level",
 ];
 
 const SERVICE_SETTINGS = [
-  "smtpd_tls_security_level", "smtpd_tls_auth_only", "smtpd_sasl_auth_enable", "smtpd_tls_protocols", "smtpd_tls_mandatory_protocols",
-  "smtpd_relay_restrictions", "smtpd_recipient_restrictions", "smtpd_client_restrictions", "smtpd_tls_wrappermode", "smtpd_tls_cert_file",
-  "smtpd_tls_key_file", "smtpd_tls_chain_files", "mynetworks", "syslog_name",
+  "smtpd_tls_security_level",
+  "smtpd_tls_auth_only",
+  "smtpd_sasl_auth_enable",
+  "smtpd_tls_protocols",
+  "smtpd_tls_mandatory_protocols",
+  "smtpd_relay_restrictions",
+  "smtpd_recipient_restrictions",
+  "smtpd_client_restrictions",
+  "smtpd_tls_wrappermode",
+  "smtpd_tls_cert_file",
+  "smtpd_tls_key_file",
+  "smtpd_tls_chain_files",
+  "mynetworks",
+  "syslog_name",
 ];
 
 /** Effective smtpd settings per inet service. */
@@ -51,9 +82,19 @@ export function smtpdServices(effective: Record<string, string>, master: MasterS
     .filter((s) => s.type === "inet" && s.command === "smtpd")
     .map((s) => {
       const settings: Record<string, string> = {};
-      for (const k of SERVICE_SETTINGS) settings[k] = s.overrides[k] !== undefined ? param({ ...effective, ...s.overrides }, k) : (effective[k] ?? param(effective, k));
+      for (const k of SERVICE_SETTINGS)
+        settings[k] =
+          s.overrides[k] !== undefined
+            ? param({ ...effective, ...s.overrides }, k)
+            : (effective[k] ?? param(effective, k));
       const colon = s.name.lastIndexOf(":");
-      return { name: s.name, port: servicePort(s.name), address: colon > 0 ? s.name.slice(0, colon).replace(/^\[|\]$/g, "") : undefined, maxproc: s.maxproc, settings };
+      return {
+        name: s.name,
+        port: servicePort(s.name),
+        address: colon > 0 ? s.name.slice(0, colon).replace(/^\[|\]$/g, "") : undefined,
+        maxproc: s.maxproc,
+        settings,
+      };
     });
 }
 
@@ -66,7 +107,13 @@ function certsOf(user: string, s: Record<string, string>, now: Date): CertFileFa
 }
 
 /** Builds the Postfix evidence from main.cf/master.cf texts (files or postconf output). */
-export function postfixEvidence(source: string, mainText: string, masterText: string, now: Date, fullText?: string): PostfixConfigEvidence {
+export function postfixEvidence(
+  source: string,
+  mainText: string,
+  masterText: string,
+  now: Date,
+  fullText?: string,
+): PostfixConfigEvidence {
   const explicit = parseMainCf(mainText);
   const all = fullText ? parseMainCf(fullText) : explicit;
   const effective: Record<string, string> = {};
@@ -89,7 +136,12 @@ export function postfixEvidence(source: string, mainText: string, masterText: st
  * Reads the Postfix configuration: from files given (main.cf, master.cf), else from `postconf`
  * (with MAIL_CONFIG = configDir). Undefined when there is no Postfix and no files.
  */
-export async function gatherPostfix(opts: { configDir?: string; mainCf?: string; masterCf?: string; now: Date }): Promise<PostfixConfigEvidence | { error: string } | undefined> {
+export async function gatherPostfix(opts: {
+  configDir?: string;
+  mainCf?: string;
+  masterCf?: string;
+  now: Date;
+}): Promise<PostfixConfigEvidence | { error: string } | undefined> {
   if (opts.mainCf) {
     try {
       const main = readFileSync(opts.mainCf, "utf8");
@@ -101,9 +153,21 @@ export async function gatherPostfix(opts: { configDir?: string; mainCf?: string;
   }
   const c = opts.configDir ? ["-c", opts.configDir] : [];
   const n = await runTool("postconf", [...c, "-n"], { timeoutMs: 15_000 });
-  if (!n.ok) return n.error === "ENOENT" ? undefined : { error: `postconf -n: ${n.error}: ${n.stderr.trim().split("\n")[0] ?? ""}` };
-  const [all, master] = await Promise.all([runTool("postconf", c, { timeoutMs: 15_000 }), runTool("postconf", [...c, "-M"], { timeoutMs: 15_000 })]);
-  return postfixEvidence(`postconf${opts.configDir ? ` -c ${opts.configDir}` : ""}`, n.stdout, master.ok ? master.stdout : "", opts.now, all.ok ? all.stdout : undefined);
+  if (!n.ok)
+    return n.error === "ENOENT"
+      ? undefined
+      : { error: `postconf -n: ${n.error}: ${n.stderr.trim().split("\n")[0] ?? ""}` };
+  const [all, master] = await Promise.all([
+    runTool("postconf", c, { timeoutMs: 15_000 }),
+    runTool("postconf", [...c, "-M"], { timeoutMs: 15_000 }),
+  ]);
+  return postfixEvidence(
+    `postconf${opts.configDir ? ` -c ${opts.configDir}` : ""}`,
+    n.stdout,
+    master.ok ? master.stdout : "",
+    opts.now,
+    all.ok ? all.stdout : undefined,
+  );
 }
 
 /** Parses `doveconf -n` output into top-level settings and inet listeners. */
@@ -118,7 +182,8 @@ export function parseDoveconf(text: string, source: string, now: Date): DovecotE
     if (line.endsWith("{")) {
       const head = line.slice(0, -1).trim();
       stack.push(head);
-      if (head.startsWith("inet_listener")) listener = { name: head.slice(13).trim(), address: "", port: 0, ssl: false };
+      if (head.startsWith("inet_listener"))
+        listener = { name: head.slice(13).trim(), address: "", port: 0, ssl: false };
       continue;
     }
     if (line === "}") {
@@ -142,13 +207,19 @@ export function parseDoveconf(text: string, source: string, now: Date): DovecotE
   const cert = settings.ssl_cert ?? "";
   if (cert.startsWith("<")) {
     const key = settings.ssl_key ?? "";
-    certificates.push(inspectCertFiles("dovecot", cert.slice(1), key.startsWith("<") ? key.slice(1) : "", now));
+    certificates.push(
+      inspectCertFiles("dovecot", cert.slice(1), key.startsWith("<") ? key.slice(1) : "", now),
+    );
   }
   return { source, settings, listeners, certificates };
 }
 
 /** `doveconf -n` (with `-c FILE` when given), or a saved output file. */
-export async function gatherDovecot(opts: { config?: string; saved?: string; now: Date }): Promise<DovecotEvidence | { error: string } | undefined> {
+export async function gatherDovecot(opts: {
+  config?: string;
+  saved?: string;
+  now: Date;
+}): Promise<DovecotEvidence | { error: string } | undefined> {
   if (opts.saved) {
     try {
       return parseDoveconf(readFileSync(opts.saved, "utf8"), opts.saved, opts.now);
@@ -156,7 +227,12 @@ export async function gatherDovecot(opts: { config?: string; saved?: string; now
       return { error: `${opts.saved}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
     }
   }
-  const r = await runTool("doveconf", [...(opts.config ? ["-c", opts.config] : []), "-n"], { timeoutMs: 15_000 });
-  if (!r.ok) return r.error === "ENOENT" ? undefined : { error: `doveconf -n: ${r.error}: ${r.stderr.trim().split("\n")[0] ?? ""}` };
+  const r = await runTool("doveconf", [...(opts.config ? ["-c", opts.config] : []), "-n"], {
+    timeoutMs: 15_000,
+  });
+  if (!r.ok)
+    return r.error === "ENOENT"
+      ? undefined
+      : { error: `doveconf -n: ${r.error}: ${r.stderr.trim().split("\n")[0] ?? ""}` };
   return parseDoveconf(r.stdout, `doveconf -n${opts.config ? ` -c ${opts.config}` : ""}`, opts.now);
 }

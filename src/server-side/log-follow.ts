@@ -21,13 +21,20 @@ export interface FollowOptions {
  *   const ac = new AbortController(); process.once("SIGINT", () => ac.abort());
  *   await followLog("/var/log/mail.log", counts, (lines) => lines.forEach(a.line, a), { signal: ac.signal });
  */
-export async function followLog(path: string, counts: LineCounts, emit: (lines: string[]) => void, opts: FollowOptions): Promise<void> {
+export async function followLog(
+  path: string,
+  counts: LineCounts,
+  emit: (lines: string[]) => void,
+  opts: FollowOptions,
+): Promise<void> {
   const pollMs = opts.pollMs ?? 250;
   let fd: number;
   try {
     fd = openSync(path, "r");
   } catch (err) {
-    throw new UsageError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UsageError(
+      `cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
   let ino = fstatSync(fd).ino;
   let pos = 0;

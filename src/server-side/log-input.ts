@@ -1,3 +1,4 @@
+import { isAscii } from "node:buffer";
 import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { PassThrough, type Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
@@ -9,10 +10,38 @@ import type { LineCounts } from "./postfix-log/summary.js";
 export const MAX_LINE = 64 * 1024;
 
 export function emptyLineCounts(): LineCounts {
-  return { total: 0, postfix: 0, exim: 0, otherPrograms: 0, blank: 0, crlf: 0, binary: 0, truncated: 0, overlong: 0, unrecognized: 0, outOfRange: 0 };
+  return {
+    total: 0,
+    postfix: 0,
+    exim: 0,
+    otherPrograms: 0,
+    blank: 0,
+    crlf: 0,
+    binary: 0,
+    truncated: 0,
+    overlong: 0,
+    unrecognized: 0,
+    outOfRange: 0,
+  };
 }
 
-const GARBAGE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/;
+/** Bytes that never occur in a clean log line (C0 controls except TAB and LF, DEL) plus CR. */
+const SUSPECT_BYTES = [
+  0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
+  31, 127,
+];
+
+/**
+ * Whether a chunk needs the per-line checks: non-ASCII (possibly invalid UTF-8) or a suspect byte.
+ * Done on the bytes with native scans (isAscii, memchr): far cheaper than a regular expression over
+ * the decoded text, and most chunks of a real log are clean.
+ */
+function suspectChunk(b: Buffer): boolean {
+  if (!isAscii(b)) return true;
+  for (const c of SUSPECT_BYTES) if (b.indexOf(c) >= 0) return true;
+  return false;
+}
+
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 function isGzipFile(path: string): boolean {
@@ -37,7 +66,9 @@ export function openLog(spec: string, stdin: Readable = process.stdin): Readable
   try {
     gz = isGzipFile(spec);
   } catch (err) {
-    throw new UsageError(`cannot read ${spec}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UsageError(
+      `cannot read ${spec}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
   const file = createReadStream(spec, { highWaterMark: 1 << 20 });
   return gz ? file.pipe(createGunzip()) : file;
@@ -84,7 +115,7 @@ export class LineSplitter {
   ) {}
 
   push(chunk: Buffer): void {
-    this.text(this.decoder.write(chunk));
+    this.text(this.decoder.write(chunk), suspectChunk(chunk));
   }
 
   end(): void {
@@ -97,15 +128,15 @@ export class LineSplitter {
     if (rest.length > 0) this.emit(this.clean([rest], true));
   }
 
-  private text(s: string): void {
+  private text(s: string, suspect: boolean): void {
     let start = 0;
     let nl = s.indexOf("\n");
     if (nl < 0) {
-      this.append(s);
+      this.append(s, suspect);
       return;
     }
     const lines: string[] = [];
-    const dirty = this.partialDirty || GARBAGE.test(s) || s.indexOf("\r") >= 0;
+    const dirty = this.partialDirty || suspect;
     // the first line completes what the previous chunk left
     if (this.skippingOverlong) {
       this.skippingOverlong = false;
@@ -126,14 +157,14 @@ export class LineSplitter {
       start = nl + 1;
     }
     this.partialDirty = false;
-    this.append(s.slice(start));
+    this.append(s.slice(start), suspect);
     this.emit(this.clean(lines, dirty));
   }
 
-  private append(s: string): void {
+  private append(s: string, suspect: boolean): void {
     if (this.skippingOverlong) return;
     this.partial += s;
-    if (!this.partialDirty && (GARBAGE.test(s) || s.indexOf("\r") >= 0)) this.partialDirty = true;
+    if (suspect && s.length > 0) this.partialDirty = true;
     if (this.partial.length > MAX_LINE) {
       this.counts.total++;
       this.counts.overlong++;

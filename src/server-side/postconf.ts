@@ -70,7 +70,17 @@ export function parseMasterCf(text: string): MasterService[] {
   for (const l of logical) {
     const f = splitMasterArgs(l);
     if (f.length < 8) continue;
-    const [name = "", type = "", priv = "", unpriv = "", chroot = "", wakeup = "", maxproc = "", command = "", ...rest] = f;
+    const [
+      name = "",
+      type = "",
+      priv = "",
+      unpriv = "",
+      chroot = "",
+      wakeup = "",
+      maxproc = "",
+      command = "",
+      ...rest
+    ] = f;
     const overrides: Record<string, string> = {};
     for (let i = 0; i < rest.length; i++) {
       if (rest[i] === "-o" && rest[i + 1] !== undefined) {
@@ -116,7 +126,10 @@ export const POSTFIX_DEFAULTS: Record<string, string> = {
 /** The effective value of a main.cf parameter, with one level of `$name` expansion. */
 export function param(cfg: Record<string, string>, name: string): string {
   const v = cfg[name] ?? POSTFIX_DEFAULTS[name] ?? "";
-  return v.replace(/\$\{?([a-z_0-9]+)\}?/g, (whole, ref: string) => cfg[ref] ?? POSTFIX_DEFAULTS[ref] ?? whole);
+  return v.replace(
+    /\$\{?([a-z_0-9]+)\}?/g,
+    (whole, ref: string) => cfg[ref] ?? POSTFIX_DEFAULTS[ref] ?? whole,
+  );
 }
 
 /** Splits a Postfix list value (commas and/or whitespace). */

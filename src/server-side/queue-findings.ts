@@ -10,7 +10,11 @@ export interface QueueThresholds {
   lifetimeShare: number;
 }
 
-export const DEFAULT_QUEUE_THRESHOLDS: QueueThresholds = { warnCount: 500, critCount: 5000, lifetimeShare: 0.8 };
+export const DEFAULT_QUEUE_THRESHOLDS: QueueThresholds = {
+  warnCount: 500,
+  critCount: 5000,
+  lifetimeShare: 0.8,
+};
 
 const AREA = "queue";
 
@@ -31,9 +35,16 @@ export function formatAge(seconds: number): string {
  * @example
  *   queueFindings(summary, "postqueue -j").map((f) => f.id) // ["queue.summary", "queue.hold"]
  */
-export function queueFindings(s: QueueSummary, subject: string, th: QueueThresholds = DEFAULT_QUEUE_THRESHOLDS): Finding[] {
+export function queueFindings(
+  s: QueueSummary,
+  subject: string,
+  th: QueueThresholds = DEFAULT_QUEUE_THRESHOLDS,
+): Finding[] {
   const out: Finding[] = [];
-  if (s.unparsed > 0) out.push(finding("queue.input.unparsed", "warning", AREA, subject, { count: s.unparsed, format: s.format }));
+  if (s.unparsed > 0)
+    out.push(
+      finding("queue.input.unparsed", "warning", AREA, subject, { count: s.unparsed, format: s.format }),
+    );
   if (s.total === 0) {
     out.push(finding("queue.empty", "ok", AREA, subject, { source: s.source }));
     return out;
@@ -41,10 +52,24 @@ export function queueFindings(s: QueueSummary, subject: string, th: QueueThresho
   const breakdown = Object.entries(s.byQueue)
     .map(([q, n]) => `${q} ${n}`)
     .join(", ");
-  out.push(finding("queue.summary", "ok", AREA, subject, { total: s.total, bytes: s.bytes, breakdown, oldest: s.oldest ? formatAge(s.oldest.ageSeconds) : "-" }));
-  if (s.total >= th.critCount) out.push(finding("queue.count.high", "error", AREA, subject, { total: s.total, limit: th.critCount }));
-  else if (s.total >= th.warnCount) out.push(finding("queue.count.high", "warning", AREA, subject, { total: s.total, limit: th.warnCount }));
-  if (s.oldest && s.oldest.queue !== "hold" && s.lifetimeSeconds > 0 && s.oldest.ageSeconds >= s.lifetimeSeconds * th.lifetimeShare) {
+  out.push(
+    finding("queue.summary", "ok", AREA, subject, {
+      total: s.total,
+      bytes: s.bytes,
+      breakdown,
+      oldest: s.oldest ? formatAge(s.oldest.ageSeconds) : "-",
+    }),
+  );
+  if (s.total >= th.critCount)
+    out.push(finding("queue.count.high", "error", AREA, subject, { total: s.total, limit: th.critCount }));
+  else if (s.total >= th.warnCount)
+    out.push(finding("queue.count.high", "warning", AREA, subject, { total: s.total, limit: th.warnCount }));
+  if (
+    s.oldest &&
+    s.oldest.queue !== "hold" &&
+    s.lifetimeSeconds > 0 &&
+    s.oldest.ageSeconds >= s.lifetimeSeconds * th.lifetimeShare
+  ) {
     out.push(
       finding("queue.oldest.near-lifetime", "warning", AREA, s.oldest.id, {
         id: s.oldest.id,
@@ -58,9 +83,14 @@ export function queueFindings(s: QueueSummary, subject: string, th: QueueThresho
   if (hold > 0) out.push(finding("queue.hold", "info", AREA, subject, { count: hold }));
   for (const r of s.reasons.slice(0, 5)) {
     out.push(
-      finding("queue.waiting", r.category === "remote-temporary" || r.category === "mailbox" ? "info" : "warning", AREA, r.reason, { count: r.count, reason: r.reason, category: r.category }, [
-        { kind: "text", label: `${r.count} recipients`, lines: [r.reason] },
-      ]),
+      finding(
+        "queue.waiting",
+        r.category === "remote-temporary" || r.category === "mailbox" ? "info" : "warning",
+        AREA,
+        r.reason,
+        { count: r.count, reason: r.reason, category: r.category },
+        [{ kind: "text", label: `${r.count} recipients`, lines: [r.reason] }],
+      ),
     );
   }
   return out;

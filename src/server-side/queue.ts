@@ -24,6 +24,8 @@ export interface QueueSummary {
   /** Ages in seconds at the reference time. */
   ages: { bucket: string; count: number }[];
   oldest: { id: string; ageSeconds: number; queue: string } | null;
+  /** Ids of held messages (at most 100). */
+  heldIds: string[];
   reasons: { reason: string; category: string; count: number }[];
   domains: { domain: string; count: number }[];
   senders: { sender: string; count: number }[];
@@ -38,10 +40,15 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 
 /** Recognises the listing: postqueue -j (JSON lines), postqueue -p / mailq (Postfix), exim -bp. */
 export function detectQueueFormat(text: string): QueueFormat {
-  const first = text.split("\n").find((l) => l.trim().length > 0)?.trim() ?? "";
+  const first =
+    text
+      .split("\n")
+      .find((l) => l.trim().length > 0)
+      ?.trim() ?? "";
   if (!first || first === "Mail queue is empty") return "empty";
   if (first.startsWith("{")) return "postqueue-json";
-  if (first.startsWith("-Queue ID-") || /^[0-9A-Za-z]{6,}[*!]?\s+\d+\s+\w{3} \w{3}/.test(first)) return "postqueue-text";
+  if (first.startsWith("-Queue ID-") || /^[0-9A-Za-z]{6,}[*!]?\s+\d+\s+\w{3} \w{3}/.test(first))
+    return "postqueue-text";
   if (/^\d+[smhdw]\s+[\d.]+[KMG]?\s+\S+-\S+-\S+\s+</.test(first)) return "exim-bp";
   return "postqueue-text";
 }
@@ -82,7 +89,14 @@ export function parsePostqueueJson(text: string): { entries: QueueEntry[]; unpar
 }
 
 function queueName(s: string): QueueEntry["queue"] {
-  return s === "incoming" || s === "active" || s === "deferred" || s === "hold" || s === "maildrop" || s === "corrupt" ? s : "unknown";
+  return s === "incoming" ||
+    s === "active" ||
+    s === "deferred" ||
+    s === "hold" ||
+    s === "maildrop" ||
+    s === "corrupt"
+    ? s
+    : "unknown";
 }
 
 /** `Thu Dec  3 19:44:28` (no year) -> epoch ms (local time), the year that puts it not after `now`. */
@@ -91,7 +105,8 @@ function mailqDate(s: string, now: Date): number {
   if (!m) return NaN;
   const month = MONTHS.indexOf(m[1] as string);
   if (month < 0) return NaN;
-  const mk = (y: number) => new Date(y, month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])).getTime();
+  const mk = (y: number) =>
+    new Date(y, month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])).getTime();
   const t = mk(now.getFullYear());
   return t > now.getTime() + 86_400_000 ? mk(now.getFullYear() - 1) : t;
 }
@@ -109,11 +124,21 @@ export function parsePostqueueText(text: string, now: Date): { entries: QueueEnt
       reason = "";
       continue;
     }
-    if (line.startsWith("-Queue ID-") || line.startsWith("-- ") || line.trim() === "Mail queue is empty") continue;
-    const head = /^([0-9A-Za-z]{6,})([*!]?)\s+(\d+)\s+(\w{3} \w{3} +\d{1,2} \d{2}:\d{2}:\d{2})\s+(.*)$/.exec(line);
+    if (line.startsWith("-Queue ID-") || line.startsWith("-- ") || line.trim() === "Mail queue is empty")
+      continue;
+    const head = /^([0-9A-Za-z]{6,})([*!]?)\s+(\d+)\s+(\w{3} \w{3} +\d{1,2} \d{2}:\d{2}:\d{2})\s+(.*)$/.exec(
+      line,
+    );
     if (head) {
       const mark = head[2];
-      cur = { queue: mark === "*" ? "active" : mark === "!" ? "hold" : "deferred", id: head[1] as string, arrival: mailqDate(head[4] as string, now), size: Number(head[3]), sender: (head[5] as string).trim(), recipients: [] };
+      cur = {
+        queue: mark === "*" ? "active" : mark === "!" ? "hold" : "deferred",
+        id: head[1] as string,
+        arrival: mailqDate(head[4] as string, now),
+        size: Number(head[3]),
+        sender: (head[5] as string).trim(),
+        recipients: [],
+      };
       entries.push(cur);
       reason = "";
       continue;
@@ -127,7 +152,8 @@ export function parsePostqueueText(text: string, now: Date): { entries: QueueEnt
     else cur.recipients.push({ address: t, reason });
   }
   // a message without any reason line was never tried: incoming (postqueue -p cannot tell)
-  for (const e of entries) if (e.queue === "deferred" && e.recipients.every((r) => !r.reason)) e.queue = "incoming";
+  for (const e of entries)
+    if (e.queue === "deferred" && e.recipients.every((r) => !r.reason)) e.queue = "incoming";
   return { entries, unparsed };
 }
 
@@ -146,7 +172,14 @@ export function parseEximBp(text: string, now: Date): { entries: QueueEntry[]; u
     if (head) {
       const age = Number(head[1]) * { s: 1, m: 60, h: 3600, d: 86400, w: 604800 }[head[2] as "s"];
       const size = Number(head[3]) * ({ "": 1, K: 1024, M: 1 << 20, G: 1 << 30 }[head[4] as ""] ?? 1);
-      cur = { queue: (head[7] ?? "").includes("frozen") ? "hold" : "deferred", id: head[5] as string, arrival: now.getTime() - age * 1000, size: Math.round(size), sender: head[6] as string, recipients: [] };
+      cur = {
+        queue: (head[7] ?? "").includes("frozen") ? "hold" : "deferred",
+        id: head[5] as string,
+        arrival: now.getTime() - age * 1000,
+        size: Math.round(size),
+        sender: head[6] as string,
+        recipients: [],
+      };
       entries.push(cur);
       continue;
     }
@@ -175,10 +208,21 @@ const AGE_BUCKETS: [string, number][] = [
  * @example
  *   summariseQueue(execSync("postqueue -j").toString(), "postqueue -j", new Date(), 5 * 86400).byQueue.deferred
  */
-export function summariseQueue(text: string, source: string, now: Date, lifetimeSeconds: number): QueueSummary {
+export function summariseQueue(
+  text: string,
+  source: string,
+  now: Date,
+  lifetimeSeconds: number,
+): QueueSummary {
   const format = detectQueueFormat(text);
   const parsed =
-    format === "postqueue-json" ? parsePostqueueJson(text) : format === "exim-bp" ? parseEximBp(text, now) : format === "empty" ? { entries: [], unparsed: 0 } : parsePostqueueText(text, now);
+    format === "postqueue-json"
+      ? parsePostqueueJson(text)
+      : format === "exim-bp"
+        ? parseEximBp(text, now)
+        : format === "empty"
+          ? { entries: [], unparsed: 0 }
+          : parsePostqueueText(text, now);
   const byQueue: Record<string, number> = {};
   const ages = AGE_BUCKETS.map(([bucket]) => ({ bucket, count: 0 }));
   const reasons = new BoundedTable<{ category: string }>(500, () => ({ category: "" }));
@@ -187,8 +231,10 @@ export function summariseQueue(text: string, source: string, now: Date, lifetime
   let bytes = 0;
   let max = 0;
   let oldest: QueueSummary["oldest"] = null;
+  const heldIds: string[] = [];
   for (const e of parsed.entries) {
     byQueue[e.queue] = (byQueue[e.queue] ?? 0) + 1;
+    if (e.queue === "hold" && heldIds.length < 100) heldIds.push(e.id);
     bytes += e.size;
     if (e.size > max) max = e.size;
     if (Number.isFinite(e.arrival)) {
@@ -213,6 +259,7 @@ export function summariseQueue(text: string, source: string, now: Date, lifetime
     byQueue,
     ages,
     oldest,
+    heldIds,
     reasons: reasons.top(20).map((r) => ({ reason: r.key, category: r.extra.category, count: r.count })),
     domains: domains.top(20).map((r) => ({ domain: r.key, count: r.count })),
     senders: senders.top(20).map((r) => ({ sender: r.key, count: r.count })),

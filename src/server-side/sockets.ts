@@ -2,14 +2,36 @@ import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 
 /** TCP states as numbered in /proc/net/tcp (include/net/tcp_states.h). */
 export const TCP_STATES: Record<number, string> = {
-  1: "ESTABLISHED", 2: "SYN_SENT", 3: "SYN_RECV", 4: "FIN_WAIT1", 5: "FIN_WAIT2", 6: "TIME_WAIT", 7: "CLOSE",
-  8: "CLOSE_WAIT", 9: "LAST_ACK", 10: "LISTEN", 11: "CLOSING", 12: "NEW_SYN_RECV",
+  1: "ESTABLISHED",
+  2: "SYN_SENT",
+  3: "SYN_RECV",
+  4: "FIN_WAIT1",
+  5: "FIN_WAIT2",
+  6: "TIME_WAIT",
+  7: "CLOSE",
+  8: "CLOSE_WAIT",
+  9: "LAST_ACK",
+  10: "LISTEN",
+  11: "CLOSING",
+  12: "NEW_SYN_RECV",
 };
 
 /** Ports of mail services (SMTP, submission, IMAP, POP3, LMTP, ManageSieve, common content-filter ports). */
 export const MAIL_PORTS: Record<number, string> = {
-  25: "smtp", 465: "submissions", 587: "submission", 2525: "smtp-alt", 110: "pop3", 995: "pop3s", 143: "imap", 993: "imaps",
-  24: "lmtp", 4190: "sieve", 10024: "content-filter", 10025: "content-filter-return", 11332: "rspamd", 11334: "rspamd-web",
+  25: "smtp",
+  465: "submissions",
+  587: "submission",
+  2525: "smtp-alt",
+  110: "pop3",
+  995: "pop3s",
+  143: "imap",
+  993: "imaps",
+  24: "lmtp",
+  4190: "sieve",
+  10024: "content-filter",
+  10025: "content-filter-return",
+  11332: "rspamd",
+  11334: "rspamd-web",
 };
 
 export interface SocketEntry {
@@ -163,7 +185,10 @@ export interface SocketsEvidence {
 export function gatherSockets(proc = "/proc", extraPorts: number[] = []): SocketsEvidence {
   let entries: SocketEntry[] = [];
   let available = false;
-  for (const [file, fam] of [["tcp", 4], ["tcp6", 6]] as const) {
+  for (const [file, fam] of [
+    ["tcp", 4],
+    ["tcp6", 6],
+  ] as const) {
     try {
       entries = entries.concat(parseProcNetTcp(readFileSync(`${proc}/net/${file}`, "utf8"), fam));
       available = true;
@@ -171,7 +196,12 @@ export function gatherSockets(proc = "/proc", extraPorts: number[] = []): Socket
       // tcp6 is absent when IPv6 is disabled
     }
   }
-  return summariseSockets(entries, available ? socketOwners(proc) : { owners: new Map(), unreadable: 0 }, available, extraPorts);
+  return summariseSockets(
+    entries,
+    available ? socketOwners(proc) : { owners: new Map(), unreadable: 0 },
+    available,
+    extraPorts,
+  );
 }
 
 /** Pure part of gatherSockets, for tests. */
@@ -181,13 +211,23 @@ export function summariseSockets(
   available: boolean,
   extraPorts: number[] = [],
 ): SocketsEvidence {
-  const mailPort = (p: number) => MAIL_PORTS[p] ?? (extraPorts.includes(p) ? "custom (master.cf)" : undefined);
+  const mailPort = (p: number) =>
+    MAIL_PORTS[p] ?? (extraPorts.includes(p) ? "custom (master.cf)" : undefined);
   const listeners: ListenerInfo[] = [];
-  const ports = new Map<number, { states: Record<string, number>; tw: Map<string, number>; syn: Map<string, number> }>();
+  const ports = new Map<
+    number,
+    { states: Record<string, number>; tw: Map<string, number>; syn: Map<string, number> }
+  >();
   for (const e of entries) {
     if (e.state === "LISTEN") {
       const service = mailPort(e.localPort);
-      if (service) listeners.push({ address: e.localIp, port: e.localPort, service, owner: own.owners.get(e.inode) ?? null });
+      if (service)
+        listeners.push({
+          address: e.localIp,
+          port: e.localPort,
+          service,
+          owner: own.owners.get(e.inode) ?? null,
+        });
       continue;
     }
     if (!mailPort(e.localPort)) continue;
@@ -198,7 +238,8 @@ export function summariseSockets(
     }
     p.states[e.state] = (p.states[e.state] ?? 0) + 1;
     if (e.state === "TIME_WAIT") p.tw.set(e.remoteIp, (p.tw.get(e.remoteIp) ?? 0) + 1);
-    if (e.state === "SYN_RECV" || e.state === "NEW_SYN_RECV") p.syn.set(e.remoteIp, (p.syn.get(e.remoteIp) ?? 0) + 1);
+    if (e.state === "SYN_RECV" || e.state === "NEW_SYN_RECV")
+      p.syn.set(e.remoteIp, (p.syn.get(e.remoteIp) ?? 0) + 1);
   }
   const top = (m: Map<string, number>) =>
     [...m.entries()]
@@ -210,7 +251,13 @@ export function summariseSockets(
     listeners,
     mailPorts: [...ports.entries()]
       .sort((a, b) => a[0] - b[0])
-      .map(([port, p]) => ({ port, service: mailPort(port) ?? "", states: p.states, timeWaitPeers: top(p.tw), synRecvPeers: top(p.syn) })),
+      .map(([port, p]) => ({
+        port,
+        service: mailPort(port) ?? "",
+        states: p.states,
+        timeWaitPeers: top(p.tw),
+        synRecvPeers: top(p.syn),
+      })),
     unreadableProcesses: own.unreadable,
     available,
   };

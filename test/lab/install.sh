@@ -19,7 +19,7 @@ PKGS=(
   nmap testssl.sh pflogsumm opendkim-tools libmail-spf-perl spf-tools-perl python3-spf python3-dkim
   python3-dnspython libmail-dmarc-perl curl
   # used by the scripts
-  gettext-base iproute2 util-linux procps
+  gettext-base iproute2 util-linux procps time
   # servers tests: firewall rules inside test-made network namespaces (filtered/unreachable ports)
   nftables
 )

@@ -50,13 +50,20 @@ export function scanBlock(ep: TlsEndpointEvidence, part: ScanPart = "all"): Evid
   } else {
     lines.push(`first handshake failed at ${s.first.stage}: ${s.first.reason} - ${s.first.detail}`);
   }
+  if (s.ssl3)
+    lines.push(
+      `${"SSLv3".padEnd(8)} ${s.ssl3.state} [insufficient]${s.ssl3.suite ? ` (picked ${s.ssl3.suite})` : ""}${s.ssl3.detail ? ` (${s.ssl3.detail})` : ""}`,
+    );
   for (const v of s.versions) {
     const pref = v.serverPreference === null ? "" : v.serverPreference ? "; server order" : "; client order";
     lines.push(
       `${v.version.padEnd(8)} ${v.state} [${rateVersion(v.version)}]${v.state === "accepted" ? ` ${v.ciphers.length} suites${pref}` : ""}${v.detail ? ` (${v.detail})` : ""}`,
     );
     if (part === "versions") continue;
-    for (const c of v.ciphers) lines.push(`   ${c.iana} [${rateCipher(c.iana)}] ${kexText(c.kex)}`);
+    for (const c of v.ciphers)
+      lines.push(
+        `   ${c.iana} [${rateCipher(c.iana)}] ${c.legacy ? "(hand-built ClientHello)" : kexText(c.kex)}`,
+      );
     if (!v.ciphersComplete) lines.push("   (enumeration stopped early: the list may be incomplete)");
   }
   for (const g of part === "all" ? s.groups : []) {
@@ -76,7 +83,9 @@ export function cipherBlock(ep: TlsEndpointEvidence, rating: TlsRating): Evidenc
   for (const v of versions)
     for (const c of v.ciphers)
       if (rateCipher(c.iana) === rating)
-        lines.push(`${v.version} ${c.iana} (${c.name}) [${rating}] ${kexText(c.kex)}`);
+        lines.push(
+          `${v.version} ${c.iana}${c.legacy ? "" : ` (${c.name})`} [${rating}] ${c.legacy ? "(hand-built ClientHello)" : kexText(c.kex)}`,
+        );
   if (!versions.length && ep.scan.first.ok)
     lines.push(
       `${ep.scan.first.protocol} ${ep.scan.first.cipherIana} [${rateCipher(ep.scan.first.cipherIana)}] (single handshake)`,

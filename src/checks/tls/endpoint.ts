@@ -110,6 +110,7 @@ export function versionFindings(ep: TlsEndpointEvidence): Finding[] {
     ep.scan.depth === "full"
       ? ep.scan.versions.filter((v) => v.state === "accepted").map((v) => v.version as string)
       : [first.protocol];
+  if (ep.scan.ssl3?.state === "accepted") accepted.unshift("SSLv3");
   const bad = accepted.filter((v) => rateVersion(v) === "insufficient");
   const out: Finding[] = [];
   if (bad.length) {
@@ -121,7 +122,7 @@ export function versionFindings(ep: TlsEndpointEvidence): Finding[] {
         subject,
         { endpoint: subject, versions: bad.join(", ") },
         [block],
-        [NCSC, "RFC 8996"],
+        [NCSC, "RFC 8996", "RFC 7568"],
       ),
     );
   }
@@ -279,6 +280,7 @@ export function cipherFindings(ep: TlsEndpointEvidence): Finding[] {
   const staticRsa = ciphers.filter(
     (c) =>
       !c.kex &&
+      !c.legacy &&
       !/anon|PSK|SRP/.test(c.iana) &&
       !c.iana.startsWith("TLS_AES") &&
       !c.iana.startsWith("TLS_CHACHA"),
@@ -307,8 +309,10 @@ function orderFindings(ep: TlsEndpointEvidence, block: EvidenceBlock): Finding[]
   const subject = endpointSubject(ep);
   const out: Finding[] = [];
   for (const v of ep.scan.versions) {
-    if (v.ciphers.length < 2 || v.serverPreference === null) continue;
-    const ratings = new Set(v.ciphers.map((c) => rateCipher(c.iana)));
+    // Suites found by hand-built hellos were not part of the order enumeration.
+    const ordered = v.ciphers.filter((c) => !c.legacy);
+    if (ordered.length < 2 || v.serverPreference === null) continue;
+    const ratings = new Set(ordered.map((c) => rateCipher(c.iana)));
     if (!v.serverPreference) {
       if (ratings.size > 1)
         out.push(
@@ -324,9 +328,9 @@ function orderFindings(ep: TlsEndpointEvidence, block: EvidenceBlock): Finding[]
         );
       continue;
     }
-    for (let i = 1; i < v.ciphers.length; i++) {
-      const prev = v.ciphers[i - 1] as AcceptedCipher;
-      const cur = v.ciphers[i] as AcceptedCipher;
+    for (let i = 1; i < ordered.length; i++) {
+      const prev = ordered[i - 1] as AcceptedCipher;
+      const cur = ordered[i] as AcceptedCipher;
       if (ratingRank(rateCipher(prev.iana)) > ratingRank(rateCipher(cur.iana))) {
         out.push(
           finding(

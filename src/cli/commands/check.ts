@@ -1,6 +1,9 @@
 import type { Command } from "commander";
 import { checkDomain } from "../../audit.js";
 import { normalizeDomain } from "../../core/domain-name.js";
+import { UsageError } from "../../core/exit-codes.js";
+import { parsePortList } from "../../probes/ports.js";
+import { DEFAULT_MAIL_PORTS } from "../../probes/servers-evidence.js";
 import {
   addAuditOptions,
   addNetworkOptions,
@@ -10,6 +13,13 @@ import {
   saveEvidence,
   type AuditFlags,
 } from "../common.js";
+
+interface CheckFlags extends AuditFlags {
+  ports?: string;
+  ehlo?: string;
+  relayTestRcpt?: string;
+  relayTest?: boolean;
+}
 
 export function register(program: Command): void {
   const cmd = program

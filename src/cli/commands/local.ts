@@ -5,7 +5,14 @@ import { countSeverities, type Report } from "../../core/report.js";
 import { renderLocalTables } from "../../report/inside.js";
 import { gatherFirewall } from "../../server-side/firewall.js";
 import { gatherDovecot, gatherPostfix } from "../../server-side/local-config.js";
-import { DEFAULT_LOCAL_THRESHOLDS, dovecotFindings, firewallFindings, postfixFindings, socketFindings, type LocalEvidence } from "../../server-side/local-findings.js";
+import {
+  DEFAULT_LOCAL_THRESHOLDS,
+  dovecotFindings,
+  firewallFindings,
+  postfixFindings,
+  socketFindings,
+  type LocalEvidence,
+} from "../../server-side/local-findings.js";
 import { gatherSockets } from "../../server-side/sockets.js";
 import { VERSION } from "../../version.js";
 import { addOutputOptions, emitReport, langOf, wantsJson, type CommonFlags } from "../common.js";
@@ -23,7 +30,9 @@ interface LocalFlags extends CommonFlags {
 export function register(program: Command): void {
   const cmd = program
     .command("local")
-    .description("the server's own view: listening mail sockets and their processes, TCP states, Postfix and Dovecot settings, certificates, firewall rules")
+    .description(
+      "the server's own view: listening mail sockets and their processes, TCP states, Postfix and Dovecot settings, certificates, firewall rules",
+    )
     .option("--config-dir <dir>", "Postfix configuration directory to ask postconf about (MAIL_CONFIG)")
     .option("--main-cf <file>", "judge this main.cf instead of running postconf")
     .option("--master-cf <file>", "with --main-cf: the master.cf to judge")
@@ -53,11 +62,32 @@ export function register(program: Command): void {
     }
     const findings: Finding[] = [...socketFindings(ev.sockets, DEFAULT_LOCAL_THRESHOLDS)];
     if (ev.postfix) findings.push(...postfixFindings(ev.postfix, now));
-    else findings.push(finding(ev.postfixError ? "local.postfix.unreadable" : "local.postfix.absent", ev.postfixError ? "warning" : "info", "postfix", flags.configDir ?? "postconf", { error: ev.postfixError ?? "" }));
+    else
+      findings.push(
+        finding(
+          ev.postfixError ? "local.postfix.unreadable" : "local.postfix.absent",
+          ev.postfixError ? "warning" : "info",
+          "postfix",
+          flags.configDir ?? "postconf",
+          { error: ev.postfixError ?? "" },
+        ),
+      );
     if (ev.dovecot) findings.push(...dovecotFindings(ev.dovecot, now));
-    else if (ev.dovecotError) findings.push(finding("local.dovecot.unreadable", "warning", "dovecot", "doveconf", { error: ev.dovecotError }));
+    else if (ev.dovecotError)
+      findings.push(
+        finding("local.dovecot.unreadable", "warning", "dovecot", "doveconf", { error: ev.dovecotError }),
+      );
     if (ev.firewall) findings.push(...firewallFindings(ev.firewall));
-    else findings.push(finding(ev.firewallError ? "local.firewall.unreadable" : "local.firewall.absent", "info", "firewall", flags.firewall ?? "iptables-save / nft", { error: ev.firewallError ?? "" }));
+    else
+      findings.push(
+        finding(
+          ev.firewallError ? "local.firewall.unreadable" : "local.firewall.absent",
+          "info",
+          "firewall",
+          flags.firewall ?? "iptables-save / nft",
+          { error: ev.firewallError ?? "" },
+        ),
+      );
     const report: Report = {
       tool: "mxray",
       version: VERSION,
@@ -70,6 +100,10 @@ export function register(program: Command): void {
       data: ev,
     };
     const color = flags.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
-    process.exitCode = emitReport(report, flags, wantsJson(flags) ? [] : renderLocalTables(ev, langOf(flags), color));
+    process.exitCode = emitReport(
+      report,
+      flags,
+      wantsJson(flags) ? [] : renderLocalTables(ev, langOf(flags), color),
+    );
   });
 }

@@ -23,7 +23,8 @@ interface LogsFlags extends CommonFlags {
 function positiveInt(name: string) {
   return (v: string): number => {
     const n = Number(v);
-    if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${name} takes a positive whole number, not ${JSON.stringify(v)}`);
+    if (!Number.isInteger(n) || n <= 0)
+      throw new UsageError(`${name} takes a positive whole number, not ${JSON.stringify(v)}`);
     return n;
   };
 }
@@ -40,7 +41,10 @@ export function parseTimeBound(value: string, now: Date): number {
     return localNow - Number(rel[1]) * unit * 1000;
   }
   const abs = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(value.trim());
-  if (!abs) throw new UsageError(`not a time: ${JSON.stringify(value)} (use YYYY-MM-DD[ HH:MM[:SS]] or 90m / 24h / 7d)`);
+  if (!abs)
+    throw new UsageError(
+      `not a time: ${JSON.stringify(value)} (use YYYY-MM-DD[ HH:MM[:SS]] or 90m / 24h / 7d)`,
+    );
   const [, y, mo, d, h = "0", mi = "0", s = "0"] = abs;
   const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
   if (Number.isNaN(ms)) throw new UsageError(`not a time: ${JSON.stringify(value)}`);
@@ -48,7 +52,11 @@ export function parseTimeBound(value: string, now: Date): number {
 }
 
 function buildReport(summary: LogSummary, target: string, started: number, flags: LogsFlags): Report {
-  const findings = logFindings(summary, target, { ...DEFAULT_LOG_THRESHOLDS, saslBruteForce: flags.saslThreshold, slowDelay: flags.slowDelay });
+  const findings = logFindings(summary, target, {
+    ...DEFAULT_LOG_THRESHOLDS,
+    saslBruteForce: flags.saslThreshold,
+    slowDelay: flags.slowDelay,
+  });
   return {
     tool: "mxray",
     version: VERSION,
@@ -65,15 +73,38 @@ function buildReport(summary: LogSummary, target: string, started: number, flags
 export function register(program: Command): void {
   const cmd = program
     .command("logs")
-    .description("analyse Postfix or Exim logs: totals, traffic, rejects, deferrals, bounces, SASL, TLS, delays (files, .gz, or - for stdin)")
-    .argument("<files...>", "log files (rotated .gz are read as they are), merged in time order; - reads standard input")
+    .description(
+      "analyse Postfix or Exim logs: totals, traffic, rejects, deferrals, bounces, SASL, TLS, delays (files, .gz, or - for stdin)",
+    )
+    .argument(
+      "<files...>",
+      "log files (rotated .gz are read as they are), merged in time order; - reads standard input",
+    )
     .option("--since <time>", "only lines at or after TIME (YYYY-MM-DD[ HH:MM[:SS]], or 90m / 24h / 7d ago)")
     .option("--until <time>", "only lines before TIME")
-    .option("-f, --follow", "keep reading the file as it grows or rotates, with live counters; Ctrl-C prints the report")
+    .option(
+      "-f, --follow",
+      "keep reading the file as it grows or rotates, with live counters; Ctrl-C prints the report",
+    )
     .option("--top <n>", "rows per table", positiveInt("--top"), 10)
-    .option("--table-size <n>", "rows kept per table in memory (beyond 2x, the smallest are folded)", positiveInt("--table-size"), 1000)
-    .option("--sasl-threshold <n>", "SASL failures from one client reported as brute force", positiveInt("--sasl-threshold"), DEFAULT_LOG_THRESHOLDS.saslBruteForce)
-    .option("--slow-delay <seconds>", "p90 delivery delay of a relay reported as slow", positiveInt("--slow-delay"), DEFAULT_LOG_THRESHOLDS.slowDelay);
+    .option(
+      "--table-size <n>",
+      "rows kept per table in memory (beyond 2x, the smallest are folded)",
+      positiveInt("--table-size"),
+      1000,
+    )
+    .option(
+      "--sasl-threshold <n>",
+      "SASL failures from one client reported as brute force",
+      positiveInt("--sasl-threshold"),
+      DEFAULT_LOG_THRESHOLDS.saslBruteForce,
+    )
+    .option(
+      "--slow-delay <seconds>",
+      "p90 delivery delay of a relay reported as slow",
+      positiveInt("--slow-delay"),
+      DEFAULT_LOG_THRESHOLDS.slowDelay,
+    );
   addOutputOptions(cmd).action(async (files: string[], flags: LogsFlags) => {
     const started = Date.now();
     const now = new Date();
@@ -82,8 +113,9 @@ export function register(program: Command): void {
     const target = files.join(" ");
     let summary: LogSummary;
     if (flags.follow) {
-      if (files.length !== 1 || files[0] === "-") throw new UsageError("--follow reads exactly one file (for a pipe, just use -)");
-      summary = await follow(files[0] as string, { now, since, until, tableCapacity: flags.tableSize }, flags);
+      if (files.length !== 1 || files[0] === "-")
+        throw new UsageError("--follow reads exactly one file (for a pipe, just use -)");
+      summary = await follow(files[0] as string, { now, since, until, tableCapacity: flags.tableSize });
     } else {
       const progress = wantsJson(flags) ? undefined : terminalProgress();
       summary = await analyseLogs(files, {
@@ -101,7 +133,7 @@ export function register(program: Command): void {
   });
 }
 
-async function follow(path: string, opts: ConstructorParameters<typeof LogAnalyser>[0], flags: LogsFlags): Promise<LogSummary> {
+async function follow(path: string, opts: ConstructorParameters<typeof LogAnalyser>[0]): Promise<LogSummary> {
   const a = new LogAnalyser(opts);
   const ac = new AbortController();
   const stop = () => ac.abort();
@@ -121,7 +153,10 @@ async function follow(path: string, opts: ConstructorParameters<typeof LogAnalys
     err.write(err.isTTY ? `\r\u001b[2K${line}` : `${line}\n`);
   };
   try {
-    await followLog(path, a.counts, (lines) => lines.forEach((l) => a.line(l)), { signal: ac.signal, onPoll: wantsJson(flags) && !err.isTTY ? undefined : live });
+    await followLog(path, a.counts, (lines) => lines.forEach((l) => a.line(l)), {
+      signal: ac.signal,
+      onPoll: live,
+    });
   } finally {
     process.removeListener("SIGINT", stop);
     process.removeListener("SIGTERM", stop);

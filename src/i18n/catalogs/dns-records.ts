@@ -124,6 +124,18 @@ export const dnsRecordsMessages: Catalog = {
       fix: "把 MX 记录精简为真正收信的服务器。",
     },
   },
+  "mx.hosts.same-address": {
+    en: {
+      summary: "All MX hosts of {domain} ({hosts}) point to the same address: {addresses}",
+      why: "The MX set looks redundant but is one server: when it is down, no backup takes the mail (senders will still queue and retry for days).",
+      fix: "Nothing is required. If redundancy was the goal, give the backup MX its own server, ideally in another network.",
+    },
+    "zh-CN": {
+      summary: "{domain} 的所有 MX 主机（{hosts}）都指向同一地址：{addresses}",
+      why: "这组 MX 看似有冗余，实际上只有一台服务器：它宕机时没有备用服务器接收邮件（发件方仍会排队并重试数天）。",
+      fix: "不是必须修改。如果目的是冗余，请让备用 MX 使用独立的服务器，最好位于另一个网络中。",
+    },
+  },
   "mx.target.cname": {
     en: {
       summary: "MX target {host} is a CNAME ({chain})",
@@ -232,6 +244,18 @@ export const dnsRecordsMessages: Catalog = {
       summary: "{address} 的 PTR（{names}）不能解析回该地址（实际解析为：{found}）",
       why: "正向确认的反向解析（FCrDNS）失败：PTR 名称的地址中不包含 {address}。收件方会把这样的发件方视同没有反向解析。",
       fix: "在 PTR 名称的 A/AAAA 记录中加入 {address}，或把 PTR 改为能解析到 {address} 的名称。",
+    },
+  },
+  "ptr.name.generic": {
+    en: {
+      summary: "PTR name of {address} looks generic: {name}",
+      why: "Names that embed the address or words like dynamic, dsl or pool are what ISPs give to home and dynamic connections. Many receivers and blocklists (Spamhaus PBL-style policies, large mailbox providers) reject or penalise mail from such names.",
+      fix: "Ask the owner of the address block to set the PTR of {address} to your mail server's own name (e.g. mail.example.com), the name it also uses in HELO/EHLO and that resolves back to {address}.",
+    },
+    "zh-CN": {
+      summary: "{address} 的 PTR 名称看起来是通用名称：{name}",
+      why: "包含 IP 地址或 dynamic、dsl、pool 等字样的名称，通常是 ISP 分配给家庭宽带和动态地址的。许多收件方和黑名单（如 Spamhaus PBL 类策略、大型邮箱服务商）会拒收或降低此类名称发出邮件的信誉。",
+      fix: "请地址段的所有者把 {address} 的 PTR 设置为您邮件服务器自己的名称（例如 mail.example.com），该名称应与 HELO/EHLO 一致并能解析回 {address}。",
     },
   },
   "ptr.name.differs": {

@@ -679,14 +679,26 @@ export const messageMessages: Catalog = {
   ),
   "message.dmarc.fail": t(
     {
-      summary: "DMARC fail for {domain}: the policy p={policy} applies ({applied}, pct={pct})",
+      summary: "DMARC fail for {domain}: receivers would apply {applied} (policy {policy}, pct={pct})",
       why: "Neither SPF ({spf}) nor DKIM ({dkim}) gives an aligned pass; receivers honouring the record would {applied} this message. Alignment is {adkim} for DKIM and {aspf} for SPF.",
       fix: "Make the sender sign with d={domain} (or a subdomain under relaxed alignment), or send from a MAIL FROM domain aligned with {domain} through servers listed in its SPF.",
     },
     {
-      summary: "{domain} 的 DMARC 失败：适用策略 p={policy}（{applied}，pct={pct}）",
+      summary: "{domain} 的 DMARC 失败：接收方将执行 {applied}（策略 {policy}，pct={pct}）",
       why: "SPF（{spf}）和 DKIM（{dkim}）都没有对齐的通过结果；遵循该记录的接收方会对此邮件执行 {applied}。DKIM 对齐方式为 {adkim}，SPF 为 {aspf}。",
       fix: "让发件方使用 d={domain}（宽松对齐下也可用其子域）签名，或使用与 {domain} 对齐的 MAIL FROM 域名，并通过其 SPF 中列出的服务器发送。",
+    },
+  ),
+  "message.dmarc.fail-none": t(
+    {
+      summary: "DMARC fail for {domain}, but its policy is none: delivered as usual",
+      why: "Neither SPF ({spf}) nor DKIM ({dkim}) gives an aligned pass. The domain asks receivers only to report such mail (p=none or np=none), so nothing stops a forgery either; alignment is {adkim} for DKIM and {aspf} for SPF.",
+      fix: "Make this sender authenticate with an aligned domain (d={domain} or an aligned MAIL FROM), read the DMARC reports for other unaligned sources, then move the policy to quarantine or reject.",
+    },
+    {
+      summary: "{domain} 的 DMARC 失败，但其策略为 none：照常投递",
+      why: "SPF（{spf}）和 DKIM（{dkim}）都没有对齐的通过结果。该域名只要求接收方报告此类邮件（p=none 或 np=none），因此也无法阻止伪造；DKIM 对齐方式为 {adkim}，SPF 为 {aspf}。",
+      fix: "让该发件方使用对齐的域名进行认证（d={domain} 或对齐的 MAIL FROM），通过 DMARC 报告找出其他未对齐的来源，然后把策略改为 quarantine 或 reject。",
     },
   ),
   "message.dmarc.temperror": t(

@@ -184,6 +184,18 @@ const smtp: Catalog = {
       "若非有意为之，请检查服务器上的反向 DNS 查询是否缓慢（/etc/resolv.conf 中有失效的解析器）、是否达到进程上限（Postfix：default_process_limit），或 postscreen/问候延迟是否比预期更长。",
     ],
   ),
+  "smtp.banner.greet-pause": m(
+    [
+      "The banner came in two parts: the first line after {first} ms, the complete greeting after {ms} ms: {text}",
+      "A greeting held back on purpose (Postfix postscreen's pregreet test, or a similar greet pause) catches spam bots that talk before the server has finished. It is deliberate and legitimate senders wait, but each connection costs them these seconds; clients that speak early are rejected.",
+      "Nothing to do if this is intended. To shorten it, lower postscreen_greet_wait, or whitelist known senders (postscreen_access_list, postscreen_dnsbl_whitelist_threshold).",
+    ],
+    [
+      "问候语分两次到达：第一行在 {first} 毫秒后，完整问候在 {ms} 毫秒后：{text}",
+      "有意延迟的问候（Postfix postscreen 的提前发言测试或类似的问候暂停）可以识别在服务器说完之前就发言的垃圾邮件机器人。这是有意为之，正常发信方会等待，但每次连接都要多花这几秒；提前发言的客户端会被拒绝。",
+      "若为有意设置则无需处理。若想缩短，可调低 postscreen_greet_wait，或将已知发信方加入白名单（postscreen_access_list、postscreen_dnsbl_whitelist_threshold）。",
+    ],
+  ),
   "smtp.banner.timeout": m(
     [
       "No banner from {address}:{port}: {message}",

@@ -65,12 +65,12 @@ export const tlsMessages: Catalog = {
   "tls.version.insufficient": {
     en: {
       summary: "{endpoint} accepts {versions}, rated insufficient",
-      why: "TLS 1.0 and 1.1 are deprecated (RFC 8996) and rated insufficient by the NCSC guidelines: they rely on SHA-1 and CBC constructions with known attacks. On port 25 a sender that can only speak them still gets encryption, so this weighs less there than on the submission and mailbox ports.",
+      why: "SSLv3 is prohibited (RFC 7568, POODLE); TLS 1.0 and 1.1 are deprecated (RFC 8996) and rated insufficient by the NCSC guidelines: they rely on SHA-1 and CBC constructions with known attacks. On port 25 a sender that can only speak them still gets encryption, so this weighs less there than on the submission and mailbox ports.",
       fix: "Allow TLS 1.2 and 1.3 only (Postfix: smtpd_tls_protocols = >=TLSv1.2 and smtpd_tls_mandatory_protocols = >=TLSv1.2; Dovecot: ssl_min_protocol = TLSv1.2).",
     },
     "zh-CN": {
       summary: "{endpoint} 接受 {versions}，评级为“不足”",
-      why: "TLS 1.0 和 1.1 已被弃用（RFC 8996），NCSC 指南将其评为“不足”：它们依赖 SHA-1 和存在已知攻击的 CBC 结构。在 25 端口上，只支持这些版本的发件方仍能获得加密，因此其影响小于提交端口和邮箱端口。",
+      why: "SSLv3 已被禁止（RFC 7568，POODLE）；TLS 1.0 和 1.1 已被弃用（RFC 8996），NCSC 指南将其评为“不足”：它们依赖 SHA-1 和存在已知攻击的 CBC 结构。在 25 端口上，只支持这些版本的发件方仍能获得加密，因此其影响小于提交端口和邮箱端口。",
       fix: "只允许 TLS 1.2 和 1.3（Postfix：smtpd_tls_protocols = >=TLSv1.2 及 smtpd_tls_mandatory_protocols = >=TLSv1.2；Dovecot：ssl_min_protocol = TLSv1.2）。",
     },
   },

@@ -107,7 +107,7 @@ export function classifyTlsError(code: string | undefined, message: string): Tls
   return "error";
 }
 
-function connectTcp(
+export function connectTcp(
   address: string,
   port: number,
   limits: HandshakeLimits,

@@ -10,6 +10,14 @@ import {
   type TlsTarget,
 } from "./handshake.js";
 import { createLimiter, type Limiter } from "./limiter.js";
+import {
+  LEGACY_SUITES,
+  rawHello,
+  SSL3_SUITES,
+  WIRE_VERSIONS,
+  type RawHelloResult,
+  type WireVersionName,
+} from "./raw-hello.js";
 
 export type TlsVersionName = "TLSv1" | "TLSv1.1" | "TLSv1.2" | "TLSv1.3";
 export const TLS_VERSIONS: readonly TlsVersionName[] = ["TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"];
@@ -54,6 +62,16 @@ export interface AcceptedCipher {
   /** IANA name (what the rating table uses). */
   iana: string;
   kex?: { type: string; name?: string; size: number };
+  /** Found with a hand-built ClientHello (a suite this client's OpenSSL cannot negotiate). */
+  legacy?: true;
+}
+
+/** SSLv3, probed with a hand-built ClientHello (OpenSSL 3 cannot speak it). */
+export interface Ssl3Scan {
+  state: "accepted" | "rejected" | "unknown";
+  detail?: string;
+  /** The suite the server picked, IANA name. */
+  suite?: string;
 }
 
 export interface VersionScan {
@@ -88,6 +106,8 @@ export interface TlsScanResult {
   /** Where the presented chain leads in the trust store, dates ignored (absent without a chain). */
   anchor?: AnchorResult;
   versions: VersionScan[];
+  /** Absent in single-handshake scans. */
+  ssl3?: Ssl3Scan;
   groups: GroupScan[];
   /** What this client cannot test, said plainly (SSLv3, cipher families missing from its OpenSSL). */
   notTestable: string[];
@@ -237,9 +257,11 @@ export async function scanTls(target: TlsTarget, options: ScanOptions): Promise<
   };
   const local = localLimits();
   const notTestable = [
-    "SSLv2/SSLv3: this client's OpenSSL 3 cannot offer them, so their support was not tested",
+    "SSLv2: no SSLv2 ClientHello is sent, so its support was not tested",
     ...(local.families.length
-      ? [`cipher families missing from this client's OpenSSL, not tested: ${local.families.join(", ")}`]
+      ? [
+          `cipher families missing from this client's OpenSSL (${local.families.join(", ")}) and SSLv3 were tested with hand-built ClientHellos: the server's choice is read from its ServerHello, no session is made`,
+        ]
       : []),
     ...(local.suites13.length
       ? [`TLS 1.3 suites this client cannot offer, not tested: ${local.suites13.join(", ")}`]
@@ -254,15 +276,23 @@ export async function scanTls(target: TlsTarget, options: ScanOptions): Promise<
     notTestable,
     trustSources: options.trustSources,
   };
-  const first = (await shake({ ca: options.ca, wantChain: true })) as HandshakeResult;
+  // The first handshake offers what a certificate-checking client offers: no anonymous or NULL suites,
+  // or a server that prefers them (Postfix does, when asked) would show no certificate at all.
+  const first = (await shake({
+    ca: options.ca,
+    wantChain: true,
+    ciphers: "ALL:!aNULL:!eNULL:@SECLEVEL=0",
+  })) as HandshakeResult;
   const anchor = anchorOf(first, options.ca);
   const versions: VersionScan[] = [];
   const groups: GroupScan[] = [];
+  const late: { ssl3?: Ssl3Scan } = {};
   const done = (): TlsScanResult => ({
     ...base,
     first,
     ...(anchor ? { anchor } : {}),
     versions,
+    ...(late.ssl3 ? { ssl3: late.ssl3 } : {}),
     groups,
     handshakes: budget.used,
     elapsedMs: Date.now() - started,
@@ -276,6 +306,13 @@ export async function scanTls(target: TlsTarget, options: ScanOptions): Promise<
     return done();
 
   const results = await Promise.all(TLS_VERSIONS.map((v) => scanVersion(v, shake, local.suites13)));
+  // Suites and SSLv3 that OpenSSL 3 cannot offer, with hand-built ClientHellos (a few more connections).
+  const raw = async (version: number, suites: readonly number[]): Promise<RawHelloResult | undefined> => {
+    if (!budget.take()) return undefined;
+    return limiter.run(() => rawHello(target, version, suites, limits));
+  };
+  for (const v of results) if (v.version !== "TLSv1.3") await legacySuites(v, raw);
+  late.ssl3 = await scanSsl3(raw);
   versions.push(...results);
   for (const v of ["TLSv1.3", "TLSv1.2"] as const) {
     if (results.find((r) => r.version === v)?.state === "accepted")
@@ -285,6 +322,47 @@ export async function scanTls(target: TlsTarget, options: ScanOptions): Promise<
 }
 
 type Shake = (offer: HandshakeOffer) => Promise<HandshakeResult | undefined>;
+type Raw = (version: number, suites: readonly number[]) => Promise<RawHelloResult | undefined>;
+
+/** Offers the legacy suites at one version, removing each one the server picks, like the main loop. */
+async function legacySuites(v: VersionScan, raw: Raw): Promise<void> {
+  const wire = WIRE_VERSIONS[v.version as WireVersionName];
+  let remaining = Object.keys(LEGACY_SUITES).map(Number);
+  while (remaining.length) {
+    const r = await raw(wire, remaining);
+    if (!r) {
+      v.ciphersComplete = false;
+      return;
+    }
+    // A ServerHello for another version means this version is not what the server speaks: stop.
+    if (!r.ok || r.version !== wire || !remaining.includes(r.suite)) {
+      if (!r.ok && r.reason !== "rejected") v.ciphersComplete = false;
+      return;
+    }
+    v.ciphers.push({
+      name: LEGACY_SUITES[r.suite] ?? `0x${r.suite.toString(16)}`,
+      iana: LEGACY_SUITES[r.suite] ?? `0x${r.suite.toString(16)}`,
+      legacy: true,
+    });
+    if (v.state !== "accepted") {
+      v.state = "accepted";
+      delete v.detail;
+    }
+    remaining = remaining.filter((s) => s !== r.suite);
+  }
+}
+
+async function scanSsl3(raw: Raw): Promise<Ssl3Scan> {
+  const r = await raw(WIRE_VERSIONS.SSLv3, SSL3_SUITES);
+  if (!r) return { state: "unknown", detail: "the handshake budget was spent" };
+  if (r.ok && r.version === WIRE_VERSIONS.SSLv3)
+    return {
+      state: "accepted",
+      suite: LEGACY_SUITES[r.suite] ?? `0x${r.suite.toString(16).padStart(4, "0")}`,
+    };
+  if (r.ok || r.reason === "rejected") return { state: "rejected" };
+  return { state: "unknown", detail: `${r.stage} ${r.reason}: ${r.detail}` };
+}
 
 async function scanVersion(version: TlsVersionName, shake: Shake, missing13: string[]): Promise<VersionScan> {
   const out: VersionScan = {

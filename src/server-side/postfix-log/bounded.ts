@@ -58,7 +58,9 @@ export class BoundedTable<E> {
 
   /** The `n` largest rows, largest first, ties by key. */
   top(n = Infinity): TableRow<E>[] {
-    const all = [...this.rows.values()].sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const all = [...this.rows.values()].sort(
+      (a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+    );
     return n === Infinity ? all : all.slice(0, n);
   }
 
@@ -123,7 +125,11 @@ export class DelayStats {
     let seen = 0;
     for (let i = 0; i < this.buckets.length; i++) {
       seen += this.buckets[i] ?? 0;
-      if (seen >= rank) return Math.min(this.max, i === 0 ? DelayStats.BASE : DelayStats.BASE * Math.exp(i * DelayStats.STEP));
+      if (seen >= rank)
+        return Math.min(
+          this.max,
+          i === 0 ? DelayStats.BASE : DelayStats.BASE * Math.exp(i * DelayStats.STEP),
+        );
     }
     return this.max;
   }

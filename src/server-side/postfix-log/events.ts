@@ -16,11 +16,33 @@ export type DiagnosticLevel = "warning" | "error" | "fatal" | "panic";
 export type MailEvent =
   | { kind: "connect"; service: string; peer: Peer; pid: number }
   | { kind: "disconnect"; service: string; peer: Peer; pid: number }
-  | { kind: "lost"; what: "lost" | "timeout" | "too-many-errors" | "pipelining"; stage: string; service: string; peer: Peer }
-  | { kind: "tls-in"; service: string; peer: Peer; protocol: string; cipher: string; trust: string; pid: number }
+  | {
+      kind: "lost";
+      what: "lost" | "timeout" | "too-many-errors" | "pipelining";
+      stage: string;
+      service: string;
+      peer: Peer;
+    }
+  | {
+      kind: "tls-in";
+      service: string;
+      peer: Peer;
+      protocol: string;
+      cipher: string;
+      trust: string;
+      pid: number;
+    }
   | { kind: "tls-out"; host: string; protocol: string; cipher: string; trust: string }
   | { kind: "tls-fail"; direction: "in" | "out"; peer: string; text: string }
-  | { kind: "received"; qid: string; service: string; peer: Peer; saslUser?: string; pid: number; tls?: boolean }
+  | {
+      kind: "received";
+      qid: string;
+      service: string;
+      peer: Peer;
+      saslUser?: string;
+      pid: number;
+      tls?: boolean;
+    }
   | { kind: "pickup"; qid: string; sender: string }
   | {
       kind: "reject";

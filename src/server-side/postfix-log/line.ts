@@ -27,7 +27,18 @@ export interface SyslogLine {
 export type LineFailure = "unrecognized" | "truncated";
 
 const MONTHS: Record<string, number> = {
-  Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11,
+  Jan: 0,
+  Feb: 1,
+  Mar: 2,
+  Apr: 3,
+  May: 4,
+  Jun: 5,
+  Jul: 6,
+  Aug: 7,
+  Sep: 8,
+  Oct: 9,
+  Nov: 10,
+  Dec: 11,
 };
 
 function digit(s: string, i: number): number {
@@ -96,7 +107,20 @@ function parseTimestampUncached(line: string, years: YearGuesser): [number, numb
     const h = two(line, 11);
     const mi = two(line, 14);
     const s = two(line, 17);
-    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60) return undefined;
+    if (
+      y < 0 ||
+      mo < 1 ||
+      mo > 12 ||
+      d < 1 ||
+      d > 31 ||
+      h < 0 ||
+      h > 23 ||
+      mi < 0 ||
+      mi > 59 ||
+      s < 0 ||
+      s > 60
+    )
+      return undefined;
     if (line.charCodeAt(13) !== 58 || line.charCodeAt(16) !== 58) return undefined;
     let i = 19;
     let ms = 0;
@@ -158,8 +182,11 @@ export function parseSyslogLine(line: string, years: YearGuesser): SyslogLine | 
   if (line.charCodeAt(colon - 1) === 93 /* ] */) {
     const open = line.lastIndexOf("[", colon);
     if (open <= hostEnd) return "truncated";
-    pid = Number(line.slice(open + 1, colon - 1));
-    if (!Number.isInteger(pid)) return "truncated";
+    for (let i = open + 1; i < colon - 1; i++) {
+      const d = line.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return "truncated";
+      pid = pid * 10 + d;
+    }
     progEnd = open;
   }
   const program = line.slice(hostEnd + 1, progEnd);

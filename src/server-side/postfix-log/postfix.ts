@@ -4,13 +4,60 @@ import type { SyslogLine } from "./line.js";
 
 /** Postfix daemons (the last part of `syslog_name/.../daemon`). */
 const DAEMONS = new Set([
-  "smtpd", "smtp", "lmtp", "local", "virtual", "pipe", "error", "retry", "discard", "qmgr", "cleanup", "pickup",
-  "bounce", "defer", "trace", "postscreen", "dnsblog", "tlsproxy", "master", "postsuper", "postqueue", "postdrop",
-  "sendmail", "anvil", "scache", "tlsmgr", "trivial-rewrite", "verify", "flush", "showq", "proxymap", "postfix-script",
-  "postlogd", "postmap", "postalias", "postconf", "postfix", "oqmgr", "spawn", "relay", "policy-spf",
+  "smtpd",
+  "smtp",
+  "lmtp",
+  "local",
+  "virtual",
+  "pipe",
+  "error",
+  "retry",
+  "discard",
+  "qmgr",
+  "cleanup",
+  "pickup",
+  "bounce",
+  "defer",
+  "trace",
+  "postscreen",
+  "dnsblog",
+  "tlsproxy",
+  "master",
+  "postsuper",
+  "postqueue",
+  "postdrop",
+  "sendmail",
+  "anvil",
+  "scache",
+  "tlsmgr",
+  "trivial-rewrite",
+  "verify",
+  "flush",
+  "showq",
+  "proxymap",
+  "postfix-script",
+  "postlogd",
+  "postmap",
+  "postalias",
+  "postconf",
+  "postfix",
+  "oqmgr",
+  "spawn",
+  "relay",
+  "policy-spf",
 ]);
 
-const DELIVERY_AGENTS = new Set(["smtp", "lmtp", "local", "virtual", "pipe", "error", "retry", "discard", "relay"]);
+const DELIVERY_AGENTS = new Set([
+  "smtp",
+  "lmtp",
+  "local",
+  "virtual",
+  "pipe",
+  "error",
+  "retry",
+  "discard",
+  "relay",
+]);
 
 /** The classified content of one Postfix line. */
 export interface PostfixLine {
@@ -92,17 +139,38 @@ function parseDelivery(qid: string, rest: string, agent: string): MailEvent {
   let reason = sp < 0 ? "" : tail.slice(sp + 1);
   if (reason.startsWith("(") && reason.endsWith(")")) reason = reason.slice(1, -1);
   const status: DeliveryStatus =
-    word === "sent" || word === "deferred" || word === "bounced" || word === "expired" || word === "undeliverable"
+    word === "sent" ||
+    word === "deferred" ||
+    word === "bounced" ||
+    word === "expired" ||
+    word === "undeliverable"
       ? word
       : "other";
-  return { kind: "delivery", qid, to, origTo, relay, delay: Number.isFinite(delay) ? delay : 0, dsn, status, reason, agent };
+  return {
+    kind: "delivery",
+    qid,
+    to,
+    origTo,
+    relay,
+    delay: Number.isFinite(delay) ? delay : 0,
+    dsn,
+    status,
+    reason,
+    agent,
+  };
 }
 
 /**
  * `reject: RCPT from host[ip]: 554 5.7.1 <x>: Relay access denied; from=<a> to=<b> proto=ESMTP helo=<h>`
  * (also reject_warning/hold/discard, and cleanup's `reject: header Subject: ... from host[ip]; from=<a> ...: 5.7.1 text`).
  */
-function parseReject(action: RejectAction, rest: string, daemon: string, service: string, qid?: string): MailEvent {
+function parseReject(
+  action: RejectAction,
+  rest: string,
+  daemon: string,
+  service: string,
+  qid?: string,
+): MailEvent {
   const source = daemon === "cleanup" ? "cleanup" : daemon === "postscreen" ? "postscreen" : "smtpd";
   const sp = rest.indexOf(" ");
   const stage = sp < 0 ? rest : rest.slice(0, sp);
@@ -160,7 +228,8 @@ const LOST_PREFIXES: [string, "lost" | "timeout" | "too-many-errors" | "pipelini
 ];
 
 function smtpdEvent(text: string, service: string, pid: number): MailEvent {
-  if (text.startsWith("connect from ")) return { kind: "connect", service, peer: parsePeer(text.slice(13)), pid };
+  if (text.startsWith("connect from "))
+    return { kind: "connect", service, peer: parsePeer(text.slice(13)), pid };
   if (text.startsWith("disconnect from ")) {
     const end = text.indexOf(" ", 16);
     return { kind: "disconnect", service, peer: parsePeer(text.slice(16, end < 0 ? undefined : end)), pid };
@@ -171,18 +240,37 @@ function smtpdEvent(text: string, service: string, pid: number): MailEvent {
       if (sp < 0) return OTHER;
       const stage = text.slice(prefix.length, sp);
       const end = text.indexOf(": ", sp);
-      return { kind: "lost", what, stage, service, peer: parsePeer(text.slice(sp + 6, end < 0 ? undefined : end)) };
+      return {
+        kind: "lost",
+        what,
+        stage,
+        service,
+        peer: parsePeer(text.slice(sp + 6, end < 0 ? undefined : end)),
+      };
     }
   }
   const tls = text.indexOf(" TLS connection established from ");
   if (tls > 0 && tls < 12) {
     const end = text.indexOf(": ", tls + 33);
     const { protocol, cipher } = tlsDetails(text, tls + 33);
-    return { kind: "tls-in", service, peer: parsePeer(text.slice(tls + 33, end)), protocol, cipher, trust: text.slice(0, tls), pid };
+    return {
+      kind: "tls-in",
+      service,
+      peer: parsePeer(text.slice(tls + 33, end)),
+      protocol,
+      cipher,
+      trust: text.slice(0, tls),
+      pid,
+    };
   }
   if (text.startsWith("SSL_accept error from ")) {
     const end = text.indexOf(": ", 22);
-    return { kind: "tls-fail", direction: "in", peer: text.slice(22, end < 0 ? undefined : end), text: end < 0 ? "" : text.slice(end + 2) };
+    return {
+      kind: "tls-fail",
+      direction: "in",
+      peer: text.slice(22, end < 0 ? undefined : end),
+      text: end < 0 ? "" : text.slice(end + 2),
+    };
   }
   return OTHER;
 }
@@ -228,9 +316,15 @@ export function classifyPostfix(line: SyslogLine): PostfixLine | undefined {
     }
   }
   let diagnostic: Diagnostic | undefined;
-  if (qid === undefined) {
+  const c0 = text.charCodeAt(0);
+  // w(arning) e(rror) f(atal) p(anic): test the prefixes only when the first letter can match
+  if (qid === undefined && (c0 === 119 || c0 === 101 || c0 === 102 || c0 === 112)) {
     for (const level of ["warning", "error", "fatal", "panic"] as const) {
-      if (text.startsWith(level) && text.charCodeAt(level.length) === 58 && text.charCodeAt(level.length + 1) === 32) {
+      if (
+        text.startsWith(level) &&
+        text.charCodeAt(level.length) === 58 &&
+        text.charCodeAt(level.length + 1) === 32
+      ) {
         text = text.slice(level.length + 2);
         diagnostic = { level, daemon, text };
         break;
@@ -241,24 +335,46 @@ export function classifyPostfix(line: SyslogLine): PostfixLine | undefined {
   return diagnostic ? { daemon, service, event, diagnostic } : { daemon, service, event };
 }
 
-function classifyText(daemon: string, service: string, text: string, qid: string | undefined, pid: number, isDiag: boolean): MailEvent {
+function classifyText(
+  daemon: string,
+  service: string,
+  text: string,
+  qid: string | undefined,
+  pid: number,
+  isDiag: boolean,
+): MailEvent {
   // actions logged by smtpd, cleanup, postscreen: "reject: ...", "hold: ...", ...
-  for (const action of ACTIONS) {
-    if (text.startsWith(action) && text.charCodeAt(action.length) === 58 && text.charCodeAt(action.length + 1) === 32) {
-      if (daemon === "smtpd" || daemon === "cleanup" || daemon === "postscreen")
+  const c0 = text.charCodeAt(0);
+  const actor = daemon === "smtpd" || daemon === "cleanup" || daemon === "postscreen";
+  if (actor && (c0 === 114 || c0 === 104 || c0 === 100 || c0 === 109)) {
+    for (const action of ACTIONS) {
+      if (
+        text.startsWith(action) &&
+        text.charCodeAt(action.length) === 58 &&
+        text.charCodeAt(action.length + 1) === 32
+      )
         return parseReject(action, text.slice(action.length + 2), daemon, service, qid);
     }
   }
+  // cleanup's header/body "WARN" action: a reject warning in pflogsumm's terms
+  if (daemon === "cleanup" && qid !== undefined && text.startsWith("warning: "))
+    return parseReject("reject_warning", text.slice(9), daemon, service, qid);
   if (isDiag) {
     // "warning: host[ip]: SASL LOGIN authentication failed: ..."
     const sasl = text.indexOf(": SASL ");
     if (sasl > 0 && daemon === "smtpd") {
       const failed = text.indexOf(" authentication failed", sasl);
       if (failed > 0) {
-        return { kind: "sasl-fail", peer: parsePeer(text.slice(0, sasl)), method: text.slice(sasl + 7, failed), user: field(text, "sasl_username=", failed) };
+        return {
+          kind: "sasl-fail",
+          peer: parsePeer(text.slice(0, sasl)),
+          method: text.slice(sasl + 7, failed),
+          user: field(text, "sasl_username=", failed),
+        };
       }
     }
-    if (text.startsWith("TLS library problem")) return { kind: "tls-fail", direction: daemon === "smtpd" ? "in" : "out", peer: "", text };
+    if (text.startsWith("TLS library problem"))
+      return { kind: "tls-fail", direction: daemon === "smtpd" ? "in" : "out", peer: "", text };
     return OTHER;
   }
   if (qid !== undefined) {
@@ -281,11 +397,14 @@ function classifyText(daemon: string, service: string, text: string, qid: string
           const comma = text.indexOf(", ", 7);
           const user = field(text, "sasl_username=");
           const peer = parsePeer(text.slice(7, comma < 0 ? undefined : comma));
-          return user ? { kind: "received", qid, service, peer, saslUser: user, pid } : { kind: "received", qid, service, peer, pid };
+          return user
+            ? { kind: "received", qid, service, peer, saslUser: user, pid }
+            : { kind: "received", qid, service, peer, pid };
         }
         return OTHER;
       case "pickup":
-        if (text.startsWith("uid=") || text.startsWith("sender=")) return { kind: "pickup", qid, sender: angle(text, "from=<") };
+        if (text.startsWith("uid=") || text.startsWith("sender="))
+          return { kind: "pickup", qid, sender: angle(text, "from=<") };
         return OTHER;
       case "postsuper":
         if (text === "removed") return { kind: "removed", qid, by: "postsuper" };
@@ -315,11 +434,19 @@ function classifyText(daemon: string, service: string, text: string, qid: string
       if (tls > 0 && tls < 12) {
         const end = text.indexOf(": ", tls + 31);
         const { protocol, cipher } = tlsDetails(text, tls + 31);
-        return { kind: "tls-out", host: text.slice(tls + 31, end), protocol, cipher, trust: text.slice(0, tls) };
+        return {
+          kind: "tls-out",
+          host: text.slice(tls + 31, end),
+          protocol,
+          cipher,
+          trust: text.slice(0, tls),
+        };
       }
       if (text.startsWith("connect to ")) {
         const end = text.indexOf(": ", 11);
-        return end < 0 ? OTHER : { kind: "outbound-error", host: text.slice(11, end), text: text.slice(end + 2) };
+        return end < 0
+          ? OTHER
+          : { kind: "outbound-error", host: text.slice(11, end), text: text.slice(end + 2) };
       }
       return OTHER;
     }

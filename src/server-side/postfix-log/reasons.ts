@@ -49,8 +49,16 @@ export function stripAddress(text: string): string {
  * @example
  *   classifyReject("<x@a>: Relay access denied", "smtpd") // { category: "relay-denied", rule: "reject_unauth_destination" }
  */
-export function classifyReject(rawText: string, source: string, action: string): { category: RejectCategory; rule: string } {
-  if (source === "cleanup") return { category: "content", rule: rawText.slice(rawText.lastIndexOf("(") + 1, -1) || "header/body checks" };
+export function classifyReject(
+  rawText: string,
+  source: string,
+  action: string,
+): { category: RejectCategory; rule: string } {
+  if (source === "cleanup")
+    return {
+      category: "content",
+      rule: rawText.slice(rawText.lastIndexOf("(") + 1, -1) || "header/body checks",
+    };
   if (action === "milter-reject") return { category: "milter", rule: stripAddress(rawText) };
   const text = stripAddress(rawText);
   const lower = text.toLowerCase();
@@ -58,40 +66,68 @@ export function classifyReject(rawText: string, source: string, action: string):
   if (i >= 0) return { category: "dnsbl", rule: word(text, i + 14) };
   i = lower.indexOf(" is listed at ");
   if (i >= 0) return { category: "dnsbl", rule: word(text, i + 14) };
-  if (lower.includes("relay not permitted")) return { category: "relay-denied", rule: "relay_from_hosts / relay_to_domains" };
-  if (lower.includes("unrouteable address")) return { category: "unknown-recipient", rule: "routers (unrouteable address)" };
+  if (lower.includes("relay not permitted"))
+    return { category: "relay-denied", rule: "relay_from_hosts / relay_to_domains" };
+  if (lower.includes("unrouteable address"))
+    return { category: "unknown-recipient", rule: "routers (unrouteable address)" };
   if (lower.includes("sender verify failed")) return { category: "sender-rejected", rule: "verify = sender" };
-  if (lower.includes("relay access denied")) return { category: "relay-denied", rule: "reject_unauth_destination" };
+  if (lower.includes("relay access denied"))
+    return { category: "relay-denied", rule: "reject_unauth_destination" };
   i = lower.indexOf("user unknown in ");
-  if (i >= 0) return { category: "unknown-recipient", rule: word(text, i + 16) === "" ? "" : text.slice(i + 16) };
-  if (lower.includes("user unknown") || lower.includes("unknown user")) return { category: "unknown-recipient", rule: "recipient maps" };
-  if (lower.startsWith("sender address rejected: domain not found")) return { category: "unknown-sender-domain", rule: "reject_unknown_sender_domain" };
-  if (lower.startsWith("recipient address rejected: domain not found")) return { category: "unknown-recipient-domain", rule: "reject_unknown_recipient_domain" };
+  if (i >= 0)
+    return { category: "unknown-recipient", rule: word(text, i + 16) === "" ? "" : text.slice(i + 16) };
+  if (lower.includes("user unknown") || lower.includes("unknown user"))
+    return { category: "unknown-recipient", rule: "recipient maps" };
+  if (lower.startsWith("sender address rejected: domain not found"))
+    return { category: "unknown-sender-domain", rule: "reject_unknown_sender_domain" };
+  if (lower.startsWith("recipient address rejected: domain not found"))
+    return { category: "unknown-recipient-domain", rule: "reject_unknown_recipient_domain" };
   if (lower.includes("spf")) return { category: "spf", rule: text };
-  if (lower.startsWith("helo command rejected")) return { category: "helo", rule: text.slice(23) || "helo restrictions" };
-  if (lower.startsWith("client host rejected: cannot find your")) return { category: "client-rdns", rule: text.slice(23) };
+  if (lower.startsWith("helo command rejected"))
+    return { category: "helo", rule: text.slice(23) || "helo restrictions" };
+  if (lower.startsWith("client host rejected: cannot find your"))
+    return { category: "client-rdns", rule: text.slice(23) };
   if (lower.includes("need fully-qualified")) return { category: "non-fqdn", rule: text };
   if (lower.includes("pipelining")) return { category: "pipelining", rule: "reject_unauth_pipelining" };
   if (lower.includes("message size exceeds")) return { category: "size", rule: "message_size_limit" };
   if (lower.includes("greylist")) return { category: "greylist", rule: text };
   if (lower.includes("access denied")) return { category: "access", rule: text };
-  if (lower.startsWith("recipient address rejected")) return { category: "recipient-rejected", rule: text.slice(28) };
-  if (lower.startsWith("sender address rejected")) return { category: "sender-rejected", rule: text.slice(25) };
+  if (lower.startsWith("recipient address rejected"))
+    return { category: "recipient-rejected", rule: text.slice(28) };
+  if (lower.startsWith("sender address rejected"))
+    return { category: "sender-rejected", rule: text.slice(25) };
   return { category: "other", rule: text };
 }
 
-export type DeferralCategory = "unreachable" | "timeout" | "tls" | "dns" | "remote-temporary" | "mailbox" | "local" | "other";
+export type DeferralCategory =
+  "unreachable" | "timeout" | "tls" | "dns" | "remote-temporary" | "mailbox" | "local" | "other";
 
 /** Category of a deferral from its DSN and reason. */
 export function classifyDeferral(dsn: string, reason: string): DeferralCategory {
   const lower = reason.toLowerCase();
   if (lower.includes("tls") || lower.includes("certificate") || dsn === "4.7.5") return "tls";
-  if (lower.includes("connection refused") || lower.includes("no route to host") || lower.includes("network is unreachable")) return "unreachable";
-  if (lower.includes("timed out") || lower.includes("timeout") || lower.includes("lost connection")) return "timeout";
-  if (lower.includes("host or domain name not found") || lower.includes("name service error") || dsn === "4.4.3") return "dns";
+  if (
+    lower.includes("connection refused") ||
+    lower.includes("no route to host") ||
+    lower.includes("network is unreachable")
+  )
+    return "unreachable";
+  if (lower.includes("timed out") || lower.includes("timeout") || lower.includes("lost connection"))
+    return "timeout";
+  if (
+    lower.includes("host or domain name not found") ||
+    lower.includes("name service error") ||
+    dsn === "4.4.3"
+  )
+    return "dns";
   if (dsn === "4.2.2" || lower.includes("quota") || lower.includes("mailbox full")) return "mailbox";
   if (lower.includes(" said: 4") || lower.includes("said: 4")) return "remote-temporary";
-  if (dsn.startsWith("4.3.") || lower.includes("unavailable") || lower.includes("delivery temporarily suspended")) return "local";
+  if (
+    dsn.startsWith("4.3.") ||
+    lower.includes("unavailable") ||
+    lower.includes("delivery temporarily suspended")
+  )
+    return "local";
   return "other";
 }
 

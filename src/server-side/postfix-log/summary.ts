@@ -76,11 +76,25 @@ export interface LogSummary {
   rejectedByService: Record<string, number>;
   perDay: ({ date: string } & TrafficCounts)[];
   perHour: ({ hour: number } & TrafficCounts)[];
-  deliveryDomains: { domain: string; sent: number; bytes: number; deferred: number; avgDelay: number; maxDelay: number }[];
+  deliveryDomains: {
+    domain: string;
+    sent: number;
+    bytes: number;
+    deferred: number;
+    avgDelay: number;
+    maxDelay: number;
+  }[];
   receiptDomains: { domain: string; messages: number; bytes: number }[];
   senders: { address: string; messages: number; bytes: number }[];
   recipients: { address: string; messages: number; bytes: number }[];
-  rejects: { category: string; rule: string; count: number; code: string; example: string; clients: TopRow[] }[];
+  rejects: {
+    category: string;
+    rule: string;
+    count: number;
+    code: string;
+    example: string;
+    clients: TopRow[];
+  }[];
   deferrals: {
     byDsn: { dsn: string; category: string; count: number; example: string }[];
     byHost: { host: string; category: string; count: number; example: string }[];
@@ -106,7 +120,15 @@ export interface LogSummary {
     receivedOverTls: number;
     receivedPlaintext: number;
   };
-  delays: { relay: string; count: number; p50: number; p90: number; p99: number; max: number; exact: boolean }[];
+  delays: {
+    relay: string;
+    count: number;
+    p50: number;
+    p90: number;
+    p99: number;
+    max: number;
+    exact: boolean;
+  }[];
   warnings: { daemon: string; text: string; count: number }[];
   errors: { level: string; daemon: string; text: string; count: number }[];
   master: TopRow[];
@@ -122,7 +144,13 @@ export interface SummarizerOptions {
   messageCapacity?: number;
 }
 
-const emptyCounts = (): TrafficCounts => ({ received: 0, delivered: 0, deferred: 0, bounced: 0, rejected: 0 });
+const emptyCounts = (): TrafficCounts => ({
+  received: 0,
+  delivered: 0,
+  deferred: 0,
+  bounced: 0,
+  rejected: 0,
+});
 
 function domainOf(address: string): string {
   const at = address.lastIndexOf("@");
@@ -153,18 +181,44 @@ export class LogSummarizer {
   private first = Infinity;
   private last = -Infinity;
   private readonly t = {
-    received: 0, delivered: 0, forwarded: 0, deferred: 0, deferrals: 0, bounced: 0, rejected: 0, rejectWarnings: 0,
-    held: 0, discarded: 0, expired: 0, bytesReceived: 0, bytesDelivered: 0, placedOnHold: 0, releasedFromHold: 0, removedByAdmin: 0,
+    received: 0,
+    delivered: 0,
+    forwarded: 0,
+    deferred: 0,
+    deferrals: 0,
+    bounced: 0,
+    rejected: 0,
+    rejectWarnings: 0,
+    held: 0,
+    discarded: 0,
+    expired: 0,
+    bytesReceived: 0,
+    bytesDelivered: 0,
+    placedOnHold: 0,
+    releasedFromHold: 0,
+    removedByAdmin: 0,
   };
   private readonly perHour = Array.from({ length: 24 }, emptyCounts);
   private readonly perDay = new BoundedTable<TrafficCounts>(400, emptyCounts);
   private readonly byService = new BoundedTable<{ bytes: number }>(50, () => ({ bytes: 0 }));
   private readonly rejectByService = new BoundedTable<null>(50, () => null);
-  private readonly deliveryDomains: BoundedTable<{ sent: number; bytes: number; deferred: number; delaySum: number; maxDelay: number }>;
+  private readonly deliveryDomains: BoundedTable<{
+    sent: number;
+    bytes: number;
+    deferred: number;
+    delaySum: number;
+    maxDelay: number;
+  }>;
   private readonly receiptDomains: BoundedTable<{ bytes: number }>;
   private readonly senders: BoundedTable<{ bytes: number }>;
   private readonly recipients: BoundedTable<{ bytes: number }>;
-  private readonly rejects: BoundedTable<{ category: string; rule: string; code: string; example: string; clients: BoundedTable<null> }>;
+  private readonly rejects: BoundedTable<{
+    category: string;
+    rule: string;
+    code: string;
+    example: string;
+    clients: BoundedTable<null>;
+  }>;
   private readonly deferByDsn: BoundedTable<{ example: string; category: string }>;
   private readonly deferByHost: BoundedTable<{ example: string; category: string }>;
   private readonly bounces: BoundedTable<{ relay: string; reason: string }>;
@@ -194,17 +248,29 @@ export class LogSummarizer {
   private readonly warnings: BoundedTable<{ daemon: string; text: string }>;
   private readonly errors: BoundedTable<{ level: string; daemon: string; text: string }>;
   private readonly master = new BoundedTable<null>(100, () => null);
-  /** smtpd sessions in progress: service+pid -> TLS seen. */
-  private readonly sessions = new Map<string, boolean>();
+  /** smtpd sessions in progress: pid -> TLS seen (one smtpd process serves one client at a time). */
+  private readonly sessions = new Map<number, boolean>();
 
   constructor(opts: SummarizerOptions = {}) {
     const cap = (this.cap = opts.tableCapacity ?? 1000);
     this.tracker = new MessageTracker(opts.messageCapacity ?? 200_000);
-    this.deliveryDomains = new BoundedTable(cap, () => ({ sent: 0, bytes: 0, deferred: 0, delaySum: 0, maxDelay: 0 }));
+    this.deliveryDomains = new BoundedTable(cap, () => ({
+      sent: 0,
+      bytes: 0,
+      deferred: 0,
+      delaySum: 0,
+      maxDelay: 0,
+    }));
     this.receiptDomains = new BoundedTable(cap, () => ({ bytes: 0 }));
     this.senders = new BoundedTable(cap, () => ({ bytes: 0 }));
     this.recipients = new BoundedTable(cap, () => ({ bytes: 0 }));
-    this.rejects = new BoundedTable(cap, () => ({ category: "", rule: "", code: "", example: "", clients: new BoundedTable<null>(20, () => null) }));
+    this.rejects = new BoundedTable(cap, () => ({
+      category: "",
+      rule: "",
+      code: "",
+      example: "",
+      clients: new BoundedTable<null>(20, () => null),
+    }));
     this.deferByDsn = new BoundedTable(200, () => ({ example: "", category: "" }));
     this.deferByHost = new BoundedTable(cap, () => ({ example: "", category: "" }));
     this.bounces = new BoundedTable(cap, () => ({ relay: "", reason: "" }));
@@ -259,16 +325,16 @@ export class LogSummarizer {
         this.inbound++;
         this.sessionsIn++;
         if (this.sessions.size > 10_000) this.sessions.clear();
-        this.sessions.set(`${e.service}\u0000${e.pid}`, false);
+        this.sessions.set(e.pid, false);
         return;
       case "disconnect":
-        this.sessions.delete(`${e.service}\u0000${e.pid}`);
+        this.sessions.delete(e.pid);
         return;
       case "tls-in":
         this.tlsSessionsIn++;
         this.tlsInProto.add(e.protocol || "?");
         this.tlsInCipher.add(e.cipher || "?");
-        if (this.sessions.has(`${e.service}\u0000${e.pid}`)) this.sessions.set(`${e.service}\u0000${e.pid}`, true);
+        if (this.sessions.has(e.pid)) this.sessions.set(e.pid, true);
         return;
       case "tls-out":
         this.tlsOut++;
@@ -276,7 +342,9 @@ export class LogSummarizer {
         this.tlsOutTrust.add(e.trust);
         return;
       case "tls-fail":
-        this.tlsFailures.add(`${e.direction === "in" ? "inbound" : "outbound"}: ${shortReason(e.text) || "handshake failed"}`);
+        this.tlsFailures.add(
+          `${e.direction === "in" ? "inbound" : "outbound"}: ${shortReason(e.text) || "handshake failed"}`,
+        );
         return;
       case "lost": {
         const label = peerLabel(e.peer);
@@ -295,7 +363,7 @@ export class LogSummarizer {
         const m = this.tracker.open(e.qid, ts);
         m.via = e.service;
         m.client = peerLabel(e.peer);
-        const tls = e.tls ?? this.sessions.get(`${e.service}\u0000${e.pid}`) === true;
+        const tls = e.tls ?? this.sessions.get(e.pid) === true;
         m.tls = tls;
         if (tls) this.receivedTls++;
         else this.receivedPlain++;
@@ -320,7 +388,12 @@ export class LogSummarizer {
         if (m.via && !m.counted) {
           m.counted = true;
           const addr = e.sender ? normAddress(e.sender) : "from=<>";
-          const dom = e.sender && e.sender.includes("@") ? domainOf(e.sender) : m.client === "pickup" ? addr : clientDomain(m.client);
+          const dom =
+            e.sender && e.sender.includes("@")
+              ? domainOf(e.sender)
+              : m.client === "pickup"
+                ? addr
+                : clientDomain(m.client);
           this.senders.add(addr).bytes += e.size;
           this.receiptDomains.add(dom).bytes += e.size;
           this.t.bytesReceived += e.size;
@@ -468,7 +541,10 @@ export class LogSummarizer {
     return {
       format,
       lines,
-      period: this.first === Infinity ? null : { first: formatWallClock(this.first), last: formatWallClock(this.last) },
+      period:
+        this.first === Infinity
+          ? null
+          : { first: formatWallClock(this.first), last: formatWallClock(this.last) },
       totals: {
         ...t,
         senders: this.senders.size + this.senders.otherKeys,
@@ -477,7 +553,9 @@ export class LogSummarizer {
         recipientDomains: [...this.deliveryDomains.top()].filter((r) => r.extra.sent > 0).length,
         rejectedPercent: total ? Math.floor((t.rejected / total) * 100) : 0,
       },
-      receivedByService: Object.fromEntries(this.byService.top().map((r) => [r.key, { messages: r.count, bytes: r.extra.bytes }])),
+      receivedByService: Object.fromEntries(
+        this.byService.top().map((r) => [r.key, { messages: r.count, bytes: r.extra.bytes }]),
+      ),
       rejectedByService: Object.fromEntries(this.rejectByService.top().map((r) => [r.key, r.count])),
       perDay: this.perDay
         .top()
@@ -486,7 +564,10 @@ export class LogSummarizer {
       perHour: this.perHour.map((c, hour) => ({ hour, ...c })),
       deliveryDomains: this.deliveryDomains
         .top()
-        .sort((a, b) => b.extra.sent - a.extra.sent || b.extra.deferred - a.extra.deferred || (a.key < b.key ? -1 : 1))
+        .sort(
+          (a, b) =>
+            b.extra.sent - a.extra.sent || b.extra.deferred - a.extra.deferred || (a.key < b.key ? -1 : 1),
+        )
         .slice(0, topN)
         .map((r) => ({
           domain: r.key,
@@ -496,9 +577,15 @@ export class LogSummarizer {
           avgDelay: r.extra.sent ? round(r.extra.delaySum / r.extra.sent) : 0,
           maxDelay: r.extra.maxDelay,
         })),
-      receiptDomains: this.receiptDomains.top(topN).map((r) => ({ domain: r.key, messages: r.count, bytes: r.extra.bytes })),
-      senders: this.senders.top(topN).map((r) => ({ address: r.key, messages: r.count, bytes: r.extra.bytes })),
-      recipients: this.recipients.top(topN).map((r) => ({ address: r.key, messages: r.count, bytes: r.extra.bytes })),
+      receiptDomains: this.receiptDomains
+        .top(topN)
+        .map((r) => ({ domain: r.key, messages: r.count, bytes: r.extra.bytes })),
+      senders: this.senders
+        .top(topN)
+        .map((r) => ({ address: r.key, messages: r.count, bytes: r.extra.bytes })),
+      recipients: this.recipients
+        .top(topN)
+        .map((r) => ({ address: r.key, messages: r.count, bytes: r.extra.bytes })),
       rejects: this.rejects.top(topN * 2).map((r) => ({
         category: r.extra.category,
         rule: r.extra.rule,
@@ -508,10 +595,19 @@ export class LogSummarizer {
         clients: rows(r.extra.clients, 5),
       })),
       deferrals: {
-        byDsn: this.deferByDsn.top(topN).map((r) => ({ dsn: r.key, category: r.extra.category, count: r.count, example: r.extra.example })),
-        byHost: this.deferByHost.top(topN).map((r) => ({ host: r.key, category: r.extra.category, count: r.count, example: r.extra.example })),
+        byDsn: this.deferByDsn
+          .top(topN)
+          .map((r) => ({ dsn: r.key, category: r.extra.category, count: r.count, example: r.extra.example })),
+        byHost: this.deferByHost.top(topN).map((r) => ({
+          host: r.key,
+          category: r.extra.category,
+          count: r.count,
+          example: r.extra.example,
+        })),
       },
-      bounces: this.bounces.top(topN).map((r) => ({ relay: r.extra.relay, reason: r.extra.reason, count: r.count })),
+      bounces: this.bounces
+        .top(topN)
+        .map((r) => ({ relay: r.extra.relay, reason: r.extra.reason, count: r.count })),
       connections: {
         inbound: this.inbound,
         lostAfter: rows(this.lostAfter, topN),
@@ -521,16 +617,29 @@ export class LogSummarizer {
         tooManyErrors: this.tooManyErrors,
         pipelining: this.pipelining,
         tlsFailures: rows(this.tlsFailures, topN),
-        outboundErrors: this.outboundErrors.top(topN).map((r) => ({ host: r.extra.host, reason: r.extra.reason, count: r.count })),
+        outboundErrors: this.outboundErrors
+          .top(topN)
+          .map((r) => ({ host: r.extra.host, reason: r.extra.reason, count: r.count })),
       },
       sasl: {
         failures: this.saslFailures,
-        byClient: this.saslByClient.top(topN).map((r) => ({ client: r.key, count: r.count, users: [...r.extra.users] })),
+        byClient: this.saslByClient
+          .top(topN)
+          .map((r) => ({ client: r.key, count: r.count, users: [...r.extra.users] })),
       },
       postscreen: { events: rows(this.postscreen, 50), dnsblHits: rows(this.dnsblHits, topN) },
       tls: {
-        inbound: { sessions: this.sessionsIn, tlsSessions: this.tlsSessionsIn, byProtocol: rows(this.tlsInProto, 10), byCipher: rows(this.tlsInCipher, 10) },
-        outbound: { sessions: this.tlsOut, byProtocol: rows(this.tlsOutProto, 10), byTrust: rows(this.tlsOutTrust, 10) },
+        inbound: {
+          sessions: this.sessionsIn,
+          tlsSessions: this.tlsSessionsIn,
+          byProtocol: rows(this.tlsInProto, 10),
+          byCipher: rows(this.tlsInCipher, 10),
+        },
+        outbound: {
+          sessions: this.tlsOut,
+          byProtocol: rows(this.tlsOutProto, 10),
+          byTrust: rows(this.tlsOutTrust, 10),
+        },
         receivedOverTls: this.receivedTls,
         receivedPlaintext: this.receivedPlain,
       },
@@ -543,10 +652,19 @@ export class LogSummarizer {
         max: round(r.extra.stats.max),
         exact: r.extra.stats.exact,
       })),
-      warnings: this.warnings.top(topN).map((r) => ({ daemon: r.extra.daemon, text: r.extra.text, count: r.count })),
-      errors: this.errors.top(topN).map((r) => ({ level: r.extra.level, daemon: r.extra.daemon, text: r.extra.text, count: r.count })),
+      warnings: this.warnings
+        .top(topN)
+        .map((r) => ({ daemon: r.extra.daemon, text: r.extra.text, count: r.count })),
+      errors: this.errors
+        .top(topN)
+        .map((r) => ({ level: r.extra.level, daemon: r.extra.daemon, text: r.extra.text, count: r.count })),
       master: rows(this.master, 10),
-      messages: { completed: this.tracker.completed, open: this.tracker.size, evicted: this.tracker.evicted, held },
+      messages: {
+        completed: this.tracker.completed,
+        open: this.tracker.size,
+        evicted: this.tracker.evicted,
+        held,
+      },
       foldedTables: folded,
     };
   }

@@ -55,7 +55,18 @@ export class MessageTracker {
           this.evicted++;
         }
       }
-      m = { qid, via: "", client: "", tls: false, sender: undefined, size: -1, counted: false, deferred: false, held: false, firstSeen: ts };
+      m = {
+        qid,
+        via: "",
+        client: "",
+        tls: false,
+        sender: undefined,
+        size: -1,
+        counted: false,
+        deferred: false,
+        held: false,
+        firstSeen: ts,
+      };
       this.open_.set(qid, m);
     }
     return m;

@@ -113,7 +113,11 @@ async function ask(
   note?: string,
 ): Promise<DnsAnswer> {
   if (state.opts.signal?.aborted) throw new SpfAbort("temperror", "evaluation aborted");
-  if (Date.now() > state.deadline) throw new SpfAbort("temperror", `time limit of ${state.limits.timeMs} ms exceeded before ${name} ${type}`);
+  if (Date.now() > state.deadline)
+    throw new SpfAbort(
+      "temperror",
+      `time limit of ${state.limits.timeMs} ms exceeded before ${name} ${type}`,
+    );
   let answer: DnsAnswer;
   try {
     answer = await state.opts.dns.query(name, type, { signal: state.signal });
@@ -132,7 +136,9 @@ async function ask(
   if (note) q.note = note;
   queries.push(q);
   if (state.signal.aborted) {
-    const why = state.opts.signal?.aborted ? "evaluation aborted" : `time limit of ${state.limits.timeMs} ms exceeded at ${name} ${type}`;
+    const why = state.opts.signal?.aborted
+      ? "evaluation aborted"
+      : `time limit of ${state.limits.timeMs} ms exceeded at ${name} ${type}`;
     throw new SpfAbort("temperror", why);
   }
   return answer;
@@ -195,28 +201,30 @@ function matchesAny(state: State, addrs: string[], m: SpfMechanism): boolean {
 }
 
 /** The client's validated PTR names (RFC 7208 §5.5), at most `ptrNames` of them examined. */
-function validatedNames(state: State, queries: SpfTraceQuery[], countVoids: boolean): Promise<string[]> {
-  const run = async () => {
-    const ptr = await ask(state, queries, reverseName(state.ip), "PTR");
-    const q = queries[queries.length - 1] as SpfTraceQuery;
-    if (ptr.status === "nxdomain" || ptr.status === "nodata") {
-      if (countVoids) countVoid(state, q);
-      return [];
-    }
-    const names = ptr.records.flatMap((r) =>
-      r.type === "PTR" ? [r.target.replace(/\.$/, "").toLowerCase()] : [],
-    );
-    const out: string[] = [];
-    for (const name of names.slice(0, state.limits.ptrNames)) {
-      const type = state.ip.family === 4 ? "A" : "AAAA";
-      const a = await ask(state, queries, name, type, "validating PTR name");
-      // a DNS error on one name only skips that name (RFC 7208 §5.5)
-      const addrs = a.records.flatMap((r) => (r.type === type ? [r.address] : []));
-      if (addrs.some((x) => parseAddress(x)?.text === state.ip.text)) out.push(name);
-    }
-    return out;
-  };
-  return run();
+async function validatedNames(
+  state: State,
+  queries: SpfTraceQuery[],
+  countVoids: boolean,
+): Promise<string[]> {
+  const ptr = await ask(state, queries, reverseName(state.ip), "PTR");
+  const q = queries[queries.length - 1] as SpfTraceQuery;
+  if (ptr.status === "nxdomain" || ptr.status === "nodata") {
+    if (countVoids) countVoid(state, q);
+    return [];
+  }
+  // a failed PTR lookup makes the mechanism not match (RFC 7208 §5.5): no records, no names
+  const names = ptr.records.flatMap((r) =>
+    r.type === "PTR" ? [r.target.replace(/\.$/, "").toLowerCase()] : [],
+  );
+  const out: string[] = [];
+  const type = state.ip.family === 4 ? "A" : "AAAA";
+  for (const name of names.slice(0, state.limits.ptrNames)) {
+    const a = await ask(state, queries, name, type, "validating PTR name");
+    // a DNS error on one name only skips that name (RFC 7208 §5.5)
+    const addrs = a.records.flatMap((r) => (r.type === type ? [r.address] : []));
+    if (addrs.some((x) => parseAddress(x)?.text === state.ip.text)) out.push(name);
+  }
+  return out;
 }
 
 function macroValues(state: State, domain: string, queries: SpfTraceQuery[]): MacroValues {
@@ -267,6 +275,101 @@ async function target(
   return name;
 }
 
+/** mx (RFC 7208 §5.4): the MX names of `name`, at most `mxNames` of them, their addresses in the client's family. */
+async function matchMx(state: State, m: SpfMechanism, name: string, trace: SpfTraceTerm): Promise<boolean> {
+  const mx = await ask(state, trace.queries, name, "MX");
+  if (FAILED.has(mx.status)) throw new SpfAbort("temperror", failure(mx));
+  if (mx.status !== "noerror" || mx.records.length === 0) {
+    countVoid(state, trace.queries[trace.queries.length - 1] as SpfTraceQuery);
+    return false;
+  }
+  // a null MX ("MX 0 .") names no host
+  const hosts = mx.records.flatMap((r) =>
+    r.type === "MX" && r.exchange && r.exchange !== "." ? [r.exchange.replace(/\.$/, "")] : [],
+  );
+  if (hosts.length > state.limits.mxNames) {
+    const limit = state.limits.mxNames;
+    throw new SpfAbort(
+      "permerror",
+      `${m.raw}: ${hosts.length} MX names, more than ${limit} (RFC 7208 §4.6.4)`,
+    );
+  }
+  for (const host of hosts) {
+    if (matchesAny(state, await addresses(state, trace.queries, host), m)) {
+      trace.note = `matched MX host ${host}`;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** include (RFC 7208 §5.2): a recursive check_host() whose pass is a match. */
+async function matchInclude(
+  state: State,
+  m: SpfMechanism,
+  name: string,
+  trace: SpfTraceTerm,
+): Promise<boolean> {
+  const child = await evaluateDomain(state, name, "include", false);
+  trace.child = child.node;
+  switch (child.result) {
+    case "pass":
+      return true;
+    case "fail":
+    case "softfail":
+    case "neutral":
+      return false;
+    case "temperror":
+      throw new SpfAbort("temperror", child.reason ?? `temperror in ${name}`);
+    case "none":
+      throw new SpfAbort("permerror", `${m.raw}: ${name} has no SPF record (${child.reason ?? "none"})`);
+    case "permerror":
+      throw new SpfAbort("permerror", child.reason ?? `permerror in ${name}`);
+  }
+}
+
+/** The mechanisms that ask DNS: each counts against the limit of 10, then asks about its target. */
+async function matchDnsMechanism(
+  state: State,
+  domain: string,
+  m: SpfMechanism,
+  trace: SpfTraceTerm,
+): Promise<boolean> {
+  countLookup(state, m.raw);
+  const name = await target(state, domain, m.macros, trace);
+  if (name === null) {
+    if (m.name === "include")
+      throw new SpfAbort(
+        "permerror",
+        `${m.raw}: expands to ${JSON.stringify(trace.target)}, not a domain name`,
+      );
+    return false;
+  }
+  trace.target = name;
+  switch (m.name) {
+    case "a":
+      return matchesAny(state, await addresses(state, trace.queries, name), m);
+    case "mx":
+      return matchMx(state, m, name, trace);
+    case "ptr": {
+      const names = await validatedNames(state, trace.queries, true);
+      const hit = names.find((n) => n === name || n.endsWith(`.${name}`));
+      if (hit) trace.note = `validated PTR name ${hit}`;
+      return hit !== undefined;
+    }
+    case "exists": {
+      // always an A query, whatever the client's family (RFC 7208 §5.7)
+      const a = await ask(state, trace.queries, name, "A");
+      if (FAILED.has(a.status)) throw new SpfAbort("temperror", failure(a));
+      if (a.records.some((r) => r.type === "A")) return true;
+      countVoid(state, trace.queries[trace.queries.length - 1] as SpfTraceQuery);
+      return false;
+    }
+    default:
+      return matchInclude(state, m, name, trace);
+  }
+}
+
 async function evalMechanism(
   state: State,
   domain: string,
@@ -279,94 +382,13 @@ async function evalMechanism(
     case "ip4":
     case "ip6": {
       const net = parseAddress(m.network ?? "");
-      if (!net) return false;
       // ip4 networks only match IPv4 clients, ip6 only IPv6 (mapped clients are IPv4)
-      if ((m.name === "ip4") !== (state.ip.family === 4)) return false;
-      return (
-        net.family === state.ip.family &&
-        inNetwork(state.ip, net, (m.name === "ip4" ? m.cidr4 : m.cidr6) ?? 0)
-      );
-    }
-    case "a": {
-      countLookup(state, m.raw);
-      const name = await target(state, domain, m.macros, trace);
-      if (name === null) return false;
-      trace.target = name;
-      return matchesAny(state, await addresses(state, trace.queries, name), m);
-    }
-    case "mx": {
-      countLookup(state, m.raw);
-      const name = await target(state, domain, m.macros, trace);
-      if (name === null) return false;
-      trace.target = name;
-      const mx = await ask(state, trace.queries, name, "MX");
-      if (FAILED.has(mx.status)) throw new SpfAbort("temperror", failure(mx));
-      const hosts = mx.records.flatMap((r) =>
-        r.type === "MX" && r.exchange && r.exchange !== "." ? [r.exchange.replace(/\.$/, "")] : [],
-      );
-      if (mx.status !== "noerror" || mx.records.length === 0) {
-        countVoid(state, trace.queries[trace.queries.length - 1] as SpfTraceQuery);
+      if (!net || (m.name === "ip4") !== (state.ip.family === 4) || net.family !== state.ip.family)
         return false;
-      }
-      if (hosts.length > state.limits.mxNames) {
-        throw new SpfAbort(
-          "permerror",
-          `${m.raw}: ${hosts.length} MX names, more than ${state.limits.mxNames} (RFC 7208 §4.6.4)`,
-        );
-      }
-      for (const host of hosts) {
-        if (matchesAny(state, await addresses(state, trace.queries, host), m)) {
-          trace.note = `matched MX host ${host}`;
-          return true;
-        }
-      }
-      return false;
+      return inNetwork(state.ip, net, (m.name === "ip4" ? m.cidr4 : m.cidr6) ?? 0);
     }
-    case "ptr": {
-      countLookup(state, m.raw);
-      const name = await target(state, domain, m.macros, trace);
-      if (name === null) return false;
-      trace.target = name;
-      const names = await validatedNames(state, trace.queries, true);
-      const hit = names.find((n) => n === name || n.endsWith(`.${name}`));
-      if (hit) trace.note = `validated PTR name ${hit}`;
-      return hit !== undefined;
-    }
-    case "exists": {
-      countLookup(state, m.raw);
-      const name = await target(state, domain, m.macros, trace);
-      if (name === null) return false;
-      const a = await ask(state, trace.queries, name, "A");
-      if (FAILED.has(a.status)) throw new SpfAbort("temperror", failure(a));
-      if (a.records.some((r) => r.type === "A")) return true;
-      countVoid(state, trace.queries[trace.queries.length - 1] as SpfTraceQuery);
-      return false;
-    }
-    case "include": {
-      countLookup(state, m.raw);
-      const name = await target(state, domain, m.macros, trace);
-      if (name === null)
-        throw new SpfAbort(
-          "permerror",
-          `${m.raw}: expands to ${JSON.stringify(trace.target)}, not a domain name`,
-        );
-      const child = await evaluateDomain(state, name, "include", false);
-      trace.child = child.node;
-      switch (child.result) {
-        case "pass":
-          return true;
-        case "fail":
-        case "softfail":
-        case "neutral":
-          return false;
-        case "temperror":
-          throw new SpfAbort("temperror", child.reason ?? `temperror in ${name}`);
-        case "none":
-          throw new SpfAbort("permerror", `${m.raw}: ${name} has no SPF record (${child.reason ?? "none"})`);
-        case "permerror":
-          throw new SpfAbort("permerror", child.reason ?? `permerror in ${name}`);
-      }
-    }
+    default:
+      return matchDnsMechanism(state, domain, m, trace);
   }
 }
 

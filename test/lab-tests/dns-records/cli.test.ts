@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { lab, requireLab } from "../../helpers/lab.js";
@@ -16,23 +19,19 @@ interface JsonFinding {
 }
 
 /** Runs the real CLI, end to end, through the lab's validating resolver. */
-function mxrayDns(
-  domain: string,
-  ...extra: string[]
-): Promise<{ code: number; findings: JsonFinding[]; lang: string }> {
-  const args = [
-    "--import",
-    "tsx",
-    "src/cli/main.ts",
-    "dns",
-    domain,
-    "--resolver",
-    lab.resolver,
-    "--json",
-    "--dnsbl",
-    "bl.lab.test",
-    ...extra,
-  ];
+function mxrayDns(domain: string, ...extra: string[]): Promise<CliResult> {
+  return mxray(["dns", domain, "--resolver", lab.resolver, "--json", "--dnsbl", "bl.lab.test", ...extra]);
+}
+
+interface CliResult {
+  code: number;
+  findings: JsonFinding[];
+  lang: string;
+}
+
+/** Runs `node --import tsx src/cli/main.ts ARGS` and parses its JSON report. */
+function mxray(cli: string[]): Promise<CliResult> {
+  const args = ["--import", "tsx", "src/cli/main.ts", ...cli];
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
@@ -44,7 +43,7 @@ function mxrayDns(
           const doc = JSON.parse(stdout) as { findings: JsonFinding[]; lang: string };
           resolve({ code, findings: doc.findings, lang: doc.lang });
         } catch {
-          reject(new Error(`mxray dns ${domain} exited ${code}: ${stderr.slice(0, 500)}`));
+          reject(new Error(`mxray ${cli.slice(0, 2).join(" ")} exited ${code}: ${stderr.slice(0, 500)}`));
         }
       },
     );
@@ -122,4 +121,19 @@ test("mxray dns --lang zh-CN speaks Chinese for these findings", async (t) => {
     findings.find((f) => f.id === "mx.null")?.summary,
     "nullmx.lab.test 发布了空 MX（MX 0 .）：不接收任何邮件",
   );
+});
+
+test("mxray report re-judges saved evidence of these areas to the same findings, offline", async (t) => {
+  if (!(await requireLab(t))) return;
+  const dir = mkdtempSync(join(tmpdir(), "mxray-dns-records-"));
+  try {
+    const file = join(dir, "evidence.json");
+    const live = await mxrayDns("weak.lab.test", "--save-evidence", file);
+    const again = await mxray(["report", file, "--json"]);
+    const areas = ["mx", "ptr", "dnssec", "dane", "tls-rpt", "bimi", "dnsbl"];
+    assert.ok(pick(live.findings, areas).length >= 8);
+    assert.deepEqual(pick(again.findings, areas), pick(live.findings, areas));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

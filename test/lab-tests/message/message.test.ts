@@ -5,6 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import { sealMessage } from "mailauth/lib/arc/index.js";
 import { dkimSign } from "mailauth/lib/dkim/sign.js";
 import { silentProgress, type RunContext } from "../../../src/core/context.js";
 import type { MessageEvidence } from "../../../src/message/analyze.js";
@@ -229,6 +230,31 @@ describe("messages delivered through the lab's Postfix", () => {
       /client\.lab\.test \[127\.0\.0\.20\] → mail\.lab\.test \(Postfix\) {2}with ESMTPS TLSv1\.\d/,
     );
     assert.equal(code, 0, text);
+  });
+
+  it("validates an ARC set sealed with the lab's key after delivery through Postfix", async (t) => {
+    if (!(await requireLab(t))) return;
+    const id = randomUUID();
+    const text = await signed(message(id, "sealed"), "sel1", "sel1");
+    const seal = await sealMessage(text, {
+      signingDomain: lab.domain,
+      selector: "sel1",
+      privateKey: key("sel1"),
+      authResults: "forwarder.lab.test; dkim=pass header.d=lab.test; spf=pass smtp.mailfrom=x@lab.test",
+      cv: "none",
+    } as Parameters<typeof sealMessage>[1]);
+    swaks(
+      ["--server", lab.mail, "--local-interface", "127.0.0.20", "--ehlo", "client.lab.test", "--tls"],
+      seal.toString() + text,
+    );
+    const { json } = mxrayMessage(await delivered(id));
+    const arc = json.data.arc;
+    assert.equal(arc?.result, "pass");
+    assert.deepEqual(
+      arc?.instances.map((i) => [i.i, i.cv, i.seal?.domain, i.seal?.selector, i.authResults?.authservId]),
+      [[1, "none", "lab.test", "sel1", "forwarder.lab.test"]],
+    );
+    assert.ok(json.findings.some((f) => f.id === "message.arc.pass"));
   });
 
   it("traces an authenticated submission on port 587 (ESMTPSA) of an unsigned message: no SPF for a submission, DKIM missing", async (t) => {

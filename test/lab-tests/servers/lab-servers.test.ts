@@ -160,6 +160,15 @@ describe("the commands against the lab", () => {
     assert.ok(ids(r.out).includes("smtp.starttls.missing"));
   });
 
+  it("speaks Chinese when asked", async (t) => {
+    if (!(await requireLab(t))) return;
+    const r = await cli("smtp", "weak.lab.test", "--resolver", lab.resolver, "--json", "--lang", "zh-CN");
+    const doc = JSON.parse(r.out) as { findings: Array<{ id: string; summary: string; fix: string }> };
+    const relay = doc.findings.find((f) => f.id === "smtp.relay.open");
+    assert.match(relay?.summary ?? "", /^开放中继：127\.0\.0\.11 接受了/);
+    assert.match(relay?.fix ?? "", /reject_unauth_destination/);
+  });
+
   it("mxray smtp on the good server's 587 exits 0", async (t) => {
     if (!(await requireLab(t))) return;
     const r = await cli(

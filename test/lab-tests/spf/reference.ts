@@ -1,44 +1,58 @@
-/** The reference SPF implementations installed by the lab: Mail::SPF (spfquery) and pyspf. */
-import { execFile } from "node:child_process";
+/**
+ * The reference SPF implementations the lab installs, each run once over a batch of cases:
+ * Mail::SPF (the library behind `spfquery`) and pyspf. Both ask the lab resolver directly.
+ */
+import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 
-const run = promisify(execFile);
-const PYSPF = fileURLToPath(new URL("../../lab/tools/pyspf-check.py", import.meta.url));
+export interface SpfCase {
+  ip: string;
+  /** Empty: the null reverse-path, so the HELO identity is checked. */
+  sender: string;
+  helo: string;
+}
+
 const RESULTS = new Set(["pass", "fail", "softfail", "neutral", "none", "permerror", "temperror"]);
+const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 
-function firstWord(out: string, tool: string): string {
-  const w = out.trim().split(/\s+/)[0]?.toLowerCase() ?? "";
-  if (!RESULTS.has(w)) throw new Error(`${tool} printed no SPF result: ${JSON.stringify(out.slice(0, 200))}`);
-  return w;
-}
-
-/** Mail::SPF's spfquery against `resolver` (RES_NAMESERVERS), mfrom identity, or helo when sender is empty. */
-export async function mailSpf(
-  ip: string,
-  sender: string,
-  helo: string,
-  resolver = "127.0.0.3",
-): Promise<string> {
-  const args = sender ? ["--mfrom", sender, "--ip", ip] : ["--helo", helo, "--ip", ip];
-  // spfquery exits non-zero for every result but pass; the result is on the first line
-  const out = await run("spfquery", args, {
-    env: { ...process.env, RES_NAMESERVERS: resolver },
-    timeout: 20000,
-  }).catch((err: { stdout?: string }) => ({ stdout: err.stdout ?? "" }));
-  return firstWord(out.stdout, "spfquery");
-}
-
-/** pyspf's check2 through test/lab/tools/pyspf-check.py (its own resolver, not /etc/resolv.conf). */
-export async function pyspf(
-  ip: string,
-  sender: string,
-  helo: string,
-  resolver = "127.0.0.3",
-): Promise<string> {
-  const out = await run("/usr/bin/python3", [PYSPF, ip, sender, helo], {
-    env: { ...process.env, LAB_RESOLVER: resolver },
-    timeout: 20000,
+function batch(command: string, script: string, cases: SpfCase[], resolver: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, [script], { env: { ...process.env, LAB_RESOLVER: resolver } });
+    let out = "";
+    let err = "";
+    const timer = setTimeout(() => child.kill(), 120_000);
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      const lines = out.trim().split("\n").filter(Boolean);
+      if (code !== 0 || lines.length !== cases.length) {
+        reject(
+          new Error(
+            `${script} exited ${code} after ${lines.length}/${cases.length} answers: ${err.slice(0, 500)}`,
+          ),
+        );
+        return;
+      }
+      resolve(
+        lines.map((l) => {
+          const [result] = JSON.parse(l) as [string, string];
+          if (!RESULTS.has(result)) throw new Error(`${script} gave ${JSON.stringify(l)}`);
+          return result;
+        }),
+      );
+    });
+    child.stdin.end(cases.map((c) => JSON.stringify([c.ip, c.sender, c.helo])).join("\n") + "\n");
   });
-  return firstWord(out.stdout, "pyspf");
+}
+
+/** Mail::SPF results for the cases (scope mfrom, or helo when the sender is empty). */
+export function mailSpf(cases: SpfCase[], resolver = "127.0.0.3"): Promise<string[]> {
+  return batch("/usr/bin/perl", here("./mail-spf-batch.pl"), cases, resolver);
+}
+
+/** pyspf's check2 results for the cases. */
+export function pyspf(cases: SpfCase[], resolver = "127.0.0.3"): Promise<string[]> {
+  return batch("/usr/bin/python3", here("./pyspf-batch.py"), cases, resolver);
 }

@@ -103,6 +103,12 @@ describe("TLS of the lab's real servers", () => {
       "TLSv1.3": "accepted",
     });
     assert.ok(suites(ep, "TLSv1").includes("TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA"));
+    assert.equal(ep.scan.ssl3?.state, "rejected", "Debian's OpenSSL 3 has no SSLv3, even at SECLEVEL=0");
+    assert.deepEqual(
+      ep.scan.versions.flatMap((v) => v.ciphers.filter((c) => c.legacy)),
+      [],
+      "nor 3DES/RC4 suites",
+    );
     assert.ok(ep.scan.first.ok);
     assert.equal(ep.scan.first.trustError, "CERT_HAS_EXPIRED");
     const leaf = parseCertificate(ep.scan.first.chain?.[0] ?? "");

@@ -175,4 +175,20 @@ describe("MX probe and checks", () => {
     assert.deepEqual([f?.params.count, f?.params.checked], [200, 32]);
     assert.ok((evidence.reverseDns?.entries.length ?? 0) <= 64);
   });
+
+  it("notes MX hosts that all lead to one address", async () => {
+    const records = [
+      rr.soa("example.com"),
+      rr.mx("example.com", 10, "mx1.example.com"),
+      rr.mx("example.com", 20, "mx2.example.com"),
+      rr.a("mx1.example.com", "8.8.4.4"),
+      rr.a("mx2.example.com", "8.8.4.4"),
+    ];
+    const f = having((await audit(records)).findings, "mx.hosts.same-address")[0];
+    assert.deepEqual(
+      [f?.severity, f?.params.hosts, f?.params.addresses],
+      ["info", "mx1.example.com, mx2.example.com", "8.8.4.4"],
+    );
+    assert.equal(having((await audit(goodDomain())).findings, "mx.hosts.same-address").length, 0);
+  });
 });

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { looksGenericPtr } from "../../../src/standards/ptr-name.js";
 import { audit, goodDomain, having, rr, summary } from "./fixtures.js";
 
 const base = () => [
@@ -68,5 +69,36 @@ describe("reverse DNS of MX addresses", () => {
   it("reports a failed PTR lookup as a failure, not as a missing PTR", async () => {
     const { findings } = await audit(base(), { statuses: { "4.4.8.8.in-addr.arpa PTR": "servfail" } });
     assert.deepEqual(summary(findings, "ptr"), ["dns.lookup.failed warning 8.8.4.4"]);
+  });
+
+  it("warns about generic, ISP-style PTR names", async () => {
+    const name = "8-8-4-4.dyn.isp.example.net";
+    const { findings } = await audit([
+      ...base(),
+      rr.ptr("4.4.8.8.in-addr.arpa", name),
+      rr.a(name, "8.8.4.4"),
+    ]);
+    assert.equal(having(findings, "ptr.name.generic")[0]?.params.name, name);
+  });
+});
+
+describe("generic PTR names", () => {
+  it("recognises embedded addresses and dynamic words left of the organizational domain", () => {
+    assert.equal(looksGenericPtr("host-192-0-2-1.example.net", "192.0.2.1"), true);
+    assert.equal(looksGenericPtr("1.2.0.192.broadband.example.net", "192.0.2.1"), true);
+    assert.equal(looksGenericPtr("c192000002001.example.net", "192.0.2.1"), true);
+    assert.equal(looksGenericPtr("pool-7.example.net", "192.0.2.1"), true);
+    assert.equal(looksGenericPtr("mail.example.com", "192.0.2.1"), false);
+    assert.equal(looksGenericPtr("mx2.example.com", "192.0.2.1"), false);
+    assert.equal(
+      looksGenericPtr("dsl.example", "192.0.2.1"),
+      false,
+      "the organizational domain itself is not judged",
+    );
+    assert.equal(
+      looksGenericPtr("dynamics.mail.example.com", "192.0.2.1"),
+      false,
+      "words inside other words do not count",
+    );
   });
 });

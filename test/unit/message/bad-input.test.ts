@@ -101,6 +101,24 @@ describe("mxray message on bad input", () => {
     assert.equal((report.data as MessageEvidence).dkimSkipped, "headers");
   });
 
+  it("keeps a signature with an absurd h= (20000 names) away from the verifier and reports it", async () => {
+    const key = rsaKey(2048);
+    const signed = await sign(plainMessage(), { domain: "example.com", selector: "s1", key });
+    const absurd = signed.replace(
+      /h=[^;]+;/,
+      `h=${Array.from({ length: 20000 }, (_, i) => `x-h${i}`).join(":")}:from;`,
+    );
+    const many = Array.from({ length: 3000 }, (_, i) => `X-H${i}: v`).join("\r\n");
+    const report = await checkMessage(
+      raw(Buffer.from(`${many}\r\n${absurd}`)),
+      context(memoryDns([keyRecord("s1", "example.com", key)])),
+    );
+    const ev = report.data as MessageEvidence;
+    assert.equal(ev.dkim?.[0]?.result, "permerror");
+    assert.match(ev.dkim?.[0]?.detail ?? "", /^h= 20001 header names/);
+    assert.match(ev.dkimNote ?? "", /not given to the verifier/);
+  });
+
   it("verifies DKIM over a 50 MB body (the body hash fails: the body was appended after signing)", async () => {
     const key = rsaKey(2048);
     const signed = await sign(plainMessage(), { domain: "example.com", selector: "s1", key });

@@ -11,7 +11,7 @@ import { renderAuthentication, renderTimeline } from "../../../src/message/rende
 import { DNS_ERROR_CODES, recordingResolver } from "../../../src/message/resolver.js";
 import { renderJson } from "../../../src/report/json.js";
 import { renderReport } from "../../../src/report/terminal.js";
-import { assertTextsComplete, context, keyRecord, memoryDns, rsaKey, sign, txt } from "./helpers.js";
+import { a, assertTextsComplete, context, keyRecord, memoryDns, rsaKey, sign, txt } from "./helpers.js";
 
 const raw = (text: string | Buffer, source = "test.eml"): RawMessage => {
   const bytes = Buffer.isBuffer(text) ? text : Buffer.from(text);
@@ -147,6 +147,35 @@ describe("mxray message on a delivered message", () => {
     const f = report.findings.find((x) => x.id === "message.dmarc.fail");
     assert.equal(f?.severity, "error");
     assertTextsComplete(report);
+  });
+
+  it("applies sp= to an existing subdomain and np= to a non-existent one (RFC 9091)", async () => {
+    const records = [
+      ...zone.filter((r) => r.name !== "_dmarc.example.com"),
+      txt("_dmarc.example.com", "v=DMARC1; p=reject; sp=quarantine; np=none"),
+      a("news.example.com", "192.0.2.1"),
+    ];
+    const base = (await deliveredMessage())
+      .replace("c=relaxed/relaxed; d=example.com", "c=relaxed/relaxed; d=example.org")
+      .replace(/^Return-Path: .*$/m, "Return-Path: <>");
+    const existing = await checkMessage(
+      raw(base.replace("a@example.com", "a@news.example.com")),
+      context(memoryDns(records)),
+    );
+    const e1 = (existing.data as MessageEvidence).dmarc;
+    assert.deepEqual(
+      [e1?.result, e1?.recordName, e1?.requested, e1?.nonExistent],
+      ["fail", "_dmarc.example.com", "quarantine", undefined],
+    );
+    const ghost = await checkMessage(
+      raw(base.replace("a@example.com", "a@ghost.example.com")),
+      context(memoryDns(records)),
+    );
+    const e2 = (ghost.data as MessageEvidence).dmarc;
+    assert.deepEqual(
+      [e2?.result, e2?.requested, e2?.nonExistent, e2?.applied],
+      ["fail", "none", true, "none"],
+    );
   });
 
   it("keeps a DMARC lookup failure apart from a missing record", async () => {

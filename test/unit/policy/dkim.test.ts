@@ -273,3 +273,12 @@ test("only ed25519 keys found: info that RSA should sign alongside", async () =>
     false,
   );
 });
+
+test("a selector pasted as the whole record name is reduced to the selector", async () => {
+  const { ev, findings } = await audit(["SEL1._domainkey.lab.test.", "ed1._domainkey"]);
+  assert.deepEqual(
+    ev.lookups.filter((l) => l.source === "user").map((l) => l.answer.name),
+    ["sel1._domainkey.lab.test", "ed1._domainkey.lab.test"],
+  );
+  assert.equal(findings.filter((f) => f.id === "dkim.key.found" && f.params.source === "user").length, 2);
+});

@@ -260,3 +260,18 @@ test("a server that does not speak HTTP is an HTTP error", async () => {
   assert.equal(r.tls?.authorized, true);
   assert.match(r.detail ?? "", /HPE_/);
 });
+
+test("an abort during the TLS handshake ends the fetch at once", async () => {
+  const r = await httpsFetch(
+    `https://mta-sts.stall.test:${stallPort}/`,
+    opts({ signal: AbortSignal.timeout(100), timeoutMs: 60000 }),
+  );
+  assert.equal(r.outcome, "aborted");
+});
+
+test("an already aborted signal does nothing at all", async () => {
+  const before = dns.stats.queries;
+  const r = await httpsFetch(`https://mta-sts.good.test:${goodPort}/`, opts({ signal: AbortSignal.abort() }));
+  assert.equal(r.outcome, "aborted");
+  assert.equal(dns.stats.queries, before);
+});

@@ -267,3 +267,15 @@ test("a BOM is a warning; over-long lines are cut in the evidence", async () => 
   assert.equal(shown.length, 203);
   assert.ok(shown.endsWith("..."));
 });
+
+test("a policy host certificate close to expiry is a warning, judged at the evidence's time", async () => {
+  const { ev } = await audit("good.pol.test", ["mail.good.pol.test"]);
+  const validTo = Date.parse(ev.fetch?.tls?.certificate?.validTo ?? "");
+  const soon = checkMtaSts(ev, undefined, new Date(validTo - 3 * 86400000 - 1000).toISOString());
+  assert.deepEqual(one(soon, "mta-sts.policy.certificate-expiring").params.days, 3);
+  const early = checkMtaSts(ev, undefined, new Date(validTo - 30 * 86400000).toISOString());
+  assert.equal(
+    early.some((f) => f.id === "mta-sts.policy.certificate-expiring"),
+    false,
+  );
+});

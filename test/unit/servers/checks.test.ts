@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
 import { checkPorts } from "../../../src/checks/ports.js";
 import { judgeRelay } from "../../../src/checks/relay.js";
 import { judgeSmtpSession, SLOW_BANNER_MS } from "../../../src/checks/smtp.js";
@@ -141,6 +143,19 @@ describe("SMTP session checks", () => {
     );
     assert.ok(ids(f).includes("smtp.banner.slow"));
     assert.equal(f.find((x) => x.id === "smtp.banner.name.mismatch")?.params.bannerName, "other.test");
+  });
+
+  it("a greeting held back in two parts is a deliberate greet pause (info), not a slow server", () => {
+    const staged = {
+      ...reply(220, "mx.example.test ESMTP", "mx.example.test ESMTP"),
+      ms: 6100,
+      firstLineMs: 3,
+    };
+    const f = judgeSmtpSession(session({ banner: staged }), true);
+    const pause = f.find((x) => x.id === "smtp.banner.greet-pause");
+    assert.equal(pause?.severity, "info");
+    assert.equal(pause?.params.first, 3);
+    assert.ok(!ids(f).includes("smtp.banner.slow"));
   });
 
   it("VRFY that tells users apart is user enumeration; 530 tells nothing", () => {
@@ -337,6 +352,19 @@ describe("mailbox checks", () => {
 });
 
 describe("catalog", () => {
+  it("every literal smtp./ports. id in the servers checks has an entry", () => {
+    const dir = fileURLToPath(new URL("../../../src/checks/", import.meta.url));
+    const found = new Set<string>();
+    for (const file of ["smtp.ts", "relay.ts", "mailbox.ts", "ports.ts"]) {
+      for (const m of readFileSync(dir + file, "utf8").matchAll(
+        /(?<!name: )"((?:smtp|ports)\.[a-z0-9.-]+[a-z0-9])"/g,
+      ))
+        found.add(m[1]!);
+    }
+    assert.ok(found.size > 30, `scanned ${found.size} ids`);
+    for (const id of found) assert.ok(catalog[id], `catalog entry for ${id}`);
+  });
+
   it("every servers finding id used in these tests has both languages", () => {
     const needed = [
       "ports.matrix",
@@ -354,6 +382,7 @@ describe("catalog", () => {
       "smtp.tls.implicit.failed",
       "smtp.banner.ok",
       "smtp.banner.slow",
+      "smtp.banner.greet-pause",
       "smtp.banner.timeout",
       "smtp.banner.dropped",
       "smtp.banner.invalid",

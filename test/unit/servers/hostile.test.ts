@@ -4,7 +4,7 @@ import { after, describe, it } from "node:test";
 import { judgeSmtpSession } from "../../../src/checks/smtp.js";
 import { judgeMailboxSession } from "../../../src/checks/mailbox.js";
 import { probeMailbox } from "../../../src/probes/mailbox.js";
-import { probeSmtpSession, type SmtpProbeOptions } from "../../../src/probes/smtp.js";
+import { bannerTimeoutFor, probeSmtpSession, type SmtpProbeOptions } from "../../../src/probes/smtp.js";
 import { flood, sleep, smtpScript, startServer, type TestServer } from "./helpers.js";
 
 const servers: TestServer[] = [];
@@ -26,6 +26,7 @@ function opts(port: number, extra: Partial<SmtpProbeOptions> = {}): SmtpProbeOpt
     mode: "starttls",
     ehloName: "probe.test",
     timeoutMs: 300,
+    bannerTimeoutMs: 300,
     sessionTimeoutMs: 1500,
     ...extra,
   };
@@ -179,6 +180,18 @@ describe("hostile SMTP servers end in a clear finding", () => {
     assert.ok(!ids(f).includes("smtp.starttls.missing"), "STARTTLS is unknown, not missing");
   });
 
+  it("a banner held back in two parts (postscreen style) is recorded with both times, and waited for", async () => {
+    const s = await serve((socket) => {
+      socket.write("220-staged.test ESMTP\r\n");
+      setTimeout(() => socket.destroyed || socket.write("220 staged.test ESMTP\r\n"), 1200);
+    });
+    // the per-step limit (300 ms) is far shorter than the pause: only the banner limit applies
+    const ev = await probeSmtpSession(opts(s.port, { bannerTimeoutMs: 5000 }));
+    assert.equal(ev.banner?.code, 220);
+    assert.ok(ev.banner?.firstLineMs !== undefined && ev.banner.ms - ev.banner.firstLineMs >= 500);
+    assert.equal(bannerTimeoutFor(5000), 20_000, "RFC 5321 allows minutes; mxray waits at least 20 s");
+  });
+
   it("421 at the banner is rate limiting", async () => {
     const s = await serve((socket) => socket.end("421 4.7.0 too many connections from your address\r\n"));
     const ev = await probeSmtpSession(opts(s.port));
@@ -263,6 +276,20 @@ describe("hostile IMAP and POP3 servers", () => {
     });
     assert.equal(ev.failure?.kind, "timeout");
     assert.deepEqual(ids(judgeMailboxSession(ev, false)), ["imap.greeting.failed"]);
+  });
+
+  it("garbage on 993 is a failed implicit TLS, judged without a crash", async () => {
+    const s = await serve((socket) => socket.write("* OK plaintext IMAP on the TLS port\r\n"));
+    const ev = await probeMailbox({
+      protocol: "imap",
+      host: "127.0.0.1",
+      address: "127.0.0.1",
+      port: s.port,
+      mode: "implicit",
+      timeoutMs: 300,
+    });
+    assert.equal(ev.implicitTls?.ok, false);
+    assert.deepEqual(ids(judgeMailboxSession(ev, false)), ["imap.tls.implicit.failed"]);
   });
 
   it("a POP3 server streaming an endless CAPA list is stopped", async () => {

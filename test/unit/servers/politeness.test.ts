@@ -84,6 +84,24 @@ describe("port scan and sessions against in-process servers", () => {
     assert.equal(limiter.peak, 2);
   });
 
+  it("scans an address shared by two host names once", async () => {
+    const s = await startServer((socket) => socket.end());
+    servers.push(s);
+    const results = await scanPorts(
+      [
+        { name: "a.test", addresses: ["127.0.0.1"] },
+        { name: "b.test", addresses: ["127.0.0.1"] },
+      ],
+      [s.port],
+      testContext(500),
+      createHostLimiter({ perHost: 2 }),
+    );
+    assert.deepEqual(
+      results.map((r) => [r.host, r.state]),
+      [["a.test", "open"]],
+    );
+  });
+
   it("holds at most two SMTP sessions at once to one address, as the server sees it", async () => {
     let active = 0;
     let peak = 0;

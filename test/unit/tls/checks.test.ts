@@ -23,6 +23,7 @@ async function endpoint(
   host: string | undefined,
   port: number,
   extra: Partial<TlsEndpointEvidence> = {},
+  ca = [fx("root.crt")],
 ): Promise<TlsEndpointEvidence> {
   const srv = await startTlsServer(options);
   servers.push(srv);

@@ -171,6 +171,25 @@ describe("the full TLS scan", () => {
     assert.ok(scan.versions.some((v) => v.state === "unknown" && /greeting-rejected/.test(v.detail ?? "")));
   });
 
+  it("gets the certificate from a server that prefers anonymous suites, and still lists those suites", async () => {
+    const srv = await keep(
+      startTlsServer({
+        ...identity("mx.fixture.test"),
+        maxVersion: "TLSv1.2",
+        ciphers: "AECDH-AES128-SHA:ECDHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0",
+        honorCipherOrder: true,
+      }),
+    );
+    const scan = await scanTls({ address: "127.0.0.1", port: srv.port }, opts());
+    assert.ok(scan.first.ok);
+    assert.equal(scan.first.cipherIana, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
+    assert.equal(scan.first.chain?.length, 2);
+    assert.deepEqual(
+      scan.versions.find((v) => v.version === "TLSv1.2")?.ciphers.map((c) => c.iana),
+      ["TLS_ECDH_anon_WITH_AES_128_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"],
+    );
+  });
+
   it("makes one handshake only in single depth", async () => {
     const srv = await keep(startTlsServer(identity("mx.fixture.test")));
     const scan = await scanTls({ address: "127.0.0.1", port: srv.port }, opts({ depth: "single" }));

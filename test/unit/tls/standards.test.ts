@@ -5,6 +5,7 @@ import {
   certificateMatchesName,
   chainShape,
   daysLeft,
+  findTrustAnchor,
   parseCertificate,
   validityAt,
 } from "../../../src/standards/certificate.js";

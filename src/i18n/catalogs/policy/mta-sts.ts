@@ -158,6 +158,18 @@ export const mtaStsMessages: Catalog = {
       fix: "安装由公共 CA 签发、名称中包含 {host} 的证书（例如 Let's Encrypt），并配置完整证书链。",
     },
   },
+  "mta-sts.policy.certificate-expiring": {
+    en: {
+      summary: "The certificate of the MTA-STS policy host {host} expires in {days} days ({validTo})",
+      why: "Once it expires, senders can no longer refresh the policy; they keep their cached copy only until max_age runs out and then deliver without MTA-STS. Nothing else breaks visibly, so a failed renewal of this host often goes unnoticed.",
+      fix: "Renew the certificate of {host} now and make sure its automatic renewal covers this name.",
+    },
+    "zh-CN": {
+      summary: "MTA-STS 策略主机 {host} 的证书将在 {days} 天后过期（{validTo}）",
+      why: "证书过期后，发送方无法再更新策略；它们只会在 max_age 内继续使用缓存的副本，之后便不再执行 MTA-STS。由于其他服务不会出现明显故障，这台主机的证书续期失败常常无人察觉。",
+      fix: "立即为 {host} 续期证书，并确认自动续期覆盖了这个名称。",
+    },
+  },
   "mta-sts.policy.tls-failed": {
     en: {
       summary: "TLS with {host} failed while fetching the MTA-STS policy: {detail}",

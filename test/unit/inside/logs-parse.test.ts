@@ -1,0 +1,227 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { classifyExim, eximDuration, parseEximStamp } from "../../../src/server-side/exim-log.js";
+import { parseSyslogLine, YearGuesser, type SyslogLine } from "../../../src/server-side/postfix-log/line.js";
+import { classifyPostfix } from "../../../src/server-side/postfix-log/postfix.js";
+import { classifyDeferral, classifyReject } from "../../../src/server-side/postfix-log/reasons.js";
+
+const years = () => new YearGuesser(new Date("2026-12-03T20:00:00Z"));
+
+function line(text: string): SyslogLine {
+  const p = parseSyslogLine(text, years());
+  assert.equal(typeof p, "object", text);
+  return p as SyslogLine;
+}
+
+describe("syslog line parser", () => {
+  it("reads classic, postlogd and RFC 3339 stamps to the same wall clock", () => {
+    const a = line("Dec  3 19:21:39 mail postfix/qmgr[7]: 1A2B3C: removed");
+    const b = line("Dec 03 19:21:39 mail postfix/qmgr[7]: 1A2B3C: removed");
+    const c = line("2026-12-03T19:21:39.250+01:00 mail postfix/qmgr[7]: 1A2B3C: removed");
+    assert.equal(a.ts, Date.UTC(2026, 11, 3, 19, 21, 39));
+    assert.equal(b.ts, a.ts);
+    assert.equal(c.ts, a.ts + 250);
+    assert.deepEqual([a.host, a.program, a.pid, a.text], ["mail", "postfix/qmgr", 7, "1A2B3C: removed"]);
+  });
+  it("puts a December line read in January into the year before", () => {
+    const p = parseSyslogLine(
+      "Dec 31 23:59:59 mail postfix/qmgr[7]: X",
+      new YearGuesser(new Date("2027-01-01T00:10:00Z")),
+    );
+    assert.equal(typeof p === "object" && new Date(p.ts).getUTCFullYear(), 2026);
+  });
+  it("tells truncated lines from unrecognised ones", () => {
+    assert.equal(parseSyslogLine("Dec  3 19:21:39 mail postfix/smtpd[1", years()), "truncated");
+    assert.equal(parseSyslogLine("Dec  3 19:21:39 mail", years()), "truncated");
+    assert.equal(parseSyslogLine("hello world", years()), "unrecognized");
+    assert.equal(parseSyslogLine("Foo  3 19:21:39 mail postfix/qmgr[7]: x", years()), "unrecognized");
+    assert.equal(parseSyslogLine("Dec 33 19:21:39 mail postfix/qmgr[7]: x", years()), "unrecognized");
+  });
+});
+
+describe("Postfix line classifier", () => {
+  const ev = (text: string) => classifyPostfix(line(`Dec  3 19:21:39 mail ${text}`))?.event;
+  it("reads a delivery with orig_to, delay and dsn", () => {
+    assert.deepEqual(
+      ev(
+        "postfix/virtual[9]: C1D2F1680A1: to=<alice@lab.test>, orig_to=<postmaster@lab.test>, relay=virtual, delay=0.01, delays=0.01/0/0/0, dsn=2.0.0, status=sent (delivered to maildir)",
+      ),
+      {
+        kind: "delivery",
+        qid: "C1D2F1680A1",
+        to: "alice@lab.test",
+        origTo: "postmaster@lab.test",
+        relay: "virtual",
+        delay: 0.01,
+        dsn: "2.0.0",
+        status: "sent",
+        reason: "delivered to maildir",
+        agent: "virtual",
+      },
+    );
+  });
+  it("reads an smtpd reject with its code, DSN, client and envelope", () => {
+    const e = ev(
+      "postfix/smtpd[5]: NOQUEUE: reject: RCPT from unknown[127.0.0.56]: 554 5.7.1 <victim@elsewhere.lab.test>: Relay access denied; from=<sender@lab.test> to=<victim@elsewhere.lab.test> proto=ESMTP helo=<traffic.lab.test>",
+    );
+    assert.ok(e && e.kind === "reject");
+    assert.deepEqual(
+      [e.stage, e.code, e.dsn, e.peer?.ip, e.from, e.to, e.text],
+      [
+        "RCPT",
+        "554",
+        "5.7.1",
+        "127.0.0.56",
+        "sender@lab.test",
+        "victim@elsewhere.lab.test",
+        "<victim@elsewhere.lab.test>: Relay access denied",
+      ],
+    );
+    assert.deepEqual(classifyReject(e.text, e.source, e.action), {
+      category: "relay-denied",
+      rule: "reject_unauth_destination",
+    });
+  });
+  it("names the DNSBL of a postscreen reject", () => {
+    const e = ev(
+      "postfix/postscreen[3]: NOQUEUE: reject: RCPT from [192.0.2.9]:4711: 550 5.7.1 Service unavailable; client [192.0.2.9] blocked using zen.spamhaus.org; from=<a@b.example>, to=<c@d.example>, proto=ESMTP, helo=<x>",
+    );
+    assert.ok(e && e.kind === "reject");
+    assert.deepEqual(classifyReject(e.text, e.source, e.action), {
+      category: "dnsbl",
+      rule: "zen.spamhaus.org",
+    });
+  });
+  it("reads SASL failures, lost connections, TLS sessions and submission services", () => {
+    const sasl = ev(
+      "postfix/submission/smtpd[8]: warning: unknown[127.0.0.53]: SASL PLAIN authentication failed: (reason unavailable), sasl_username=x@lab.test",
+    );
+    assert.deepEqual(sasl, {
+      kind: "sasl-fail",
+      peer: { name: "unknown", ip: "127.0.0.53" },
+      method: "PLAIN",
+      user: "x@lab.test",
+    });
+    assert.deepEqual(ev("postfix/smtpd[8]: lost connection after CONNECT from unknown[127.0.0.55]"), {
+      kind: "lost",
+      what: "lost",
+      stage: "CONNECT",
+      service: "postfix/smtpd",
+      peer: { name: "unknown", ip: "127.0.0.55" },
+    });
+    const tls = ev(
+      "postfix/smtpd[8]: Anonymous TLS connection established from unknown[127.0.0.51]: TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits) key-exchange X25519",
+    );
+    assert.ok(tls && tls.kind === "tls-in");
+    assert.deepEqual(
+      [tls.protocol, tls.cipher, tls.trust],
+      ["TLSv1.3", "TLS_AES_256_GCM_SHA384", "Anonymous"],
+    );
+    const rcv = ev(
+      "postfix/submissions/smtpd[9]: 69BAB168391: client=unknown[127.0.0.52], sasl_method=LOGIN, sasl_username=bob@lab.test",
+    );
+    assert.deepEqual(rcv, {
+      kind: "received",
+      qid: "69BAB168391",
+      service: "postfix/submissions/smtpd",
+      peer: { name: "unknown", ip: "127.0.0.52" },
+      saslUser: "bob@lab.test",
+      pid: 9,
+    });
+  });
+  it("reads qmgr, pickup, postsuper and bounce lines", () => {
+    assert.deepEqual(
+      ev("postfix/qmgr[7]: 957311680A1: from=<sender@lab.test>, size=608, nrcpt=1 (queue active)"),
+      { kind: "queued", qid: "957311680A1", sender: "sender@lab.test", size: 608, nrcpt: 1 },
+    );
+    assert.deepEqual(
+      ev("postfix/qmgr[7]: 957311680A1: from=<a@b.example>, status=expired, returned to sender"),
+      { kind: "expired", qid: "957311680A1", sender: "a@b.example" },
+    );
+    assert.deepEqual(ev("postfix/pickup[7]: 7F616168146: uid=0 from=<x@lab.test>"), {
+      kind: "pickup",
+      qid: "7F616168146",
+      sender: "x@lab.test",
+    });
+    assert.deepEqual(ev("postfix/postsuper[2]: 2BEC11683A1: placed on hold"), {
+      kind: "hold",
+      qid: "2BEC11683A1",
+      on: true,
+    });
+    assert.deepEqual(ev("postfix/bounce[3]: 866E2168147: sender non-delivery notification: 8C7C6168148"), {
+      kind: "notification",
+      qid: "866E2168147",
+      newQid: "8C7C6168148",
+      what: "sender non-delivery",
+    });
+    assert.deepEqual(ev("postfix/qmgr[7]: 3XyZ0b4NqcZ2x: removed"), {
+      kind: "removed",
+      qid: "3XyZ0b4NqcZ2x",
+      by: "qmgr",
+    });
+  });
+  it("keeps fatal errors as diagnostics and ignores other programs", () => {
+    const f = classifyPostfix(
+      line(
+        "Dec  3 19:21:39 mail postfix/smtpd[8]: fatal: open /etc/postfix/main.cf: No such file or directory",
+      ),
+    );
+    assert.deepEqual(f?.diagnostic, {
+      level: "fatal",
+      daemon: "smtpd",
+      text: "open /etc/postfix/main.cf: No such file or directory",
+    });
+    assert.equal(classifyPostfix(line("Dec  3 19:21:39 mail dovecot: imap-login: Login")), undefined);
+  });
+  it("groups deferrals by cause", () => {
+    assert.equal(
+      classifyDeferral("4.4.1", "connect to dead.lab.test[127.0.0.99]:25: Connection refused"),
+      "unreachable",
+    );
+    assert.equal(classifyDeferral("4.7.5", "Server certificate not verified"), "tls");
+    assert.equal(classifyDeferral("4.4.3", "Host or domain name not found. Name service error"), "dns");
+    assert.equal(
+      classifyDeferral(
+        "4.7.1",
+        "host mx.example[192.0.2.1] said: 450 4.7.1 Greylisted (in reply to RCPT TO command)",
+      ),
+      "remote-temporary",
+    );
+  });
+});
+
+describe("Exim main log", () => {
+  it("reads stamps with fraction, zone and pid", () => {
+    assert.deepEqual(parseEximStamp("2026-12-01 10:00:00.123 +0100 [4711] 1vAbCd-000001-AB Completed"), [
+      Date.UTC(2026, 11, 1, 10, 0, 0) + 123,
+      37,
+    ]);
+    assert.equal(parseEximStamp("Dec  3 19:21:39 mail x"), undefined);
+    assert.equal(eximDuration("1h2m3s"), 3723);
+  });
+  it("turns arrivals, deliveries, deferrals and bounces into events", () => {
+    const arrival = classifyExim(
+      "1vAbCd-000001-AB <= alice@example.org H=mx.example.org [192.0.2.10] P=esmtps X=TLS1.3:TLS_AES_256_GCM_SHA384:256 CV=no S=2048",
+    );
+    assert.deepEqual(
+      arrival.map((e) => e.kind),
+      ["received", "tls-in", "queued"],
+    );
+    const defer = classifyExim(
+      "1vAbCf-000003-EF == erin@down.example R=dnslookup T=remote_smtp defer (111): Connection refused",
+    );
+    assert.ok(defer[0]?.kind === "delivery");
+    assert.deepEqual(
+      [defer[0].status, defer[0].reason, defer[0].relay],
+      ["deferred", "Connection refused", "down.example"],
+    );
+    const rej = classifyExim(
+      "H=(bot) [203.0.113.66] F=<spam@spam.example> rejected RCPT <x@example.org>: relay not permitted",
+    );
+    assert.ok(rej[0]?.kind === "reject");
+    assert.deepEqual(
+      [rej[0].peer?.ip, rej[0].from, rej[0].to, rej[0].text],
+      ["203.0.113.66", "spam@spam.example", "x@example.org", "relay not permitted"],
+    );
+  });
+});
