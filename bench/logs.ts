@@ -119,6 +119,8 @@ export function buildLog(path: string, seedText: string, bytes: number): { lines
 
 interface Measured {
   seconds: number;
+  /** User + system CPU seconds (from /usr/bin/time): fairer than wall time on a busy machine. */
+  cpuSeconds: number;
   maxRssKb: number;
   stdout: string;
 }
@@ -133,8 +135,14 @@ function timed(cmd: string, args: string[]): Measured {
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0 && r.status !== 1 && r.status !== 2)
     throw new Error(`${cmd} failed (${r.status}): ${r.stderr.slice(-500)}`);
-  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? "");
-  return { seconds, maxRssKb: rss ? Number(rss[1]) : NaN, stdout: r.stdout };
+  const num = (re: RegExp) => Number(re.exec(r.stderr ?? "")?.[1] ?? NaN);
+  const cpuSeconds = num(/User time \(seconds\): ([\d.]+)/) + num(/System time \(seconds\): ([\d.]+)/);
+  return {
+    seconds,
+    cpuSeconds,
+    maxRssKb: num(/Maximum resident set size \(kbytes\): (\d+)/),
+    stdout: r.stdout,
+  };
 }
 
 export async function run(): Promise<Record<string, unknown>> {
@@ -173,29 +181,52 @@ export async function run(): Promise<Record<string, unknown>> {
       lines: built.lines,
       mxray: {
         seconds: round(mx.seconds),
+        cpuSeconds: round(mx.cpuSeconds),
         mbPerSecond: round(sizeMb / mx.seconds),
+        mbPerCpuSecond: round(sizeMb / mx.cpuSeconds),
         maxRssMb: round(mx.maxRssKb / 1024),
       },
       pflogsumm: {
         seconds: round(pf.seconds),
+        cpuSeconds: round(pf.cpuSeconds),
         mbPerSecond: round(sizeMb / pf.seconds),
+        mbPerCpuSecond: round(sizeMb / pf.cpuSeconds),
         maxRssMb: round(pf.maxRssKb / 1024),
       },
       speedup: round(pf.seconds / mx.seconds),
+      cpuSpeedup: round(pf.cpuSeconds / mx.cpuSeconds),
       totalsCompared: compared,
       totalsAgree: disagreements.length === 0 && compared > 0,
       disagreements,
       grandTotals: mine,
     };
     console.log(
-      `bench/logs: mxray ${result.mxray.mbPerSecond} MB/s (${result.mxray.seconds} s, peak ${result.mxray.maxRssMb} MB) | ` +
-        `pflogsumm ${result.pflogsumm.mbPerSecond} MB/s (${result.pflogsumm.seconds} s, peak ${result.pflogsumm.maxRssMb} MB) | ` +
-        `speedup ${result.speedup}x | grand totals ${result.totalsAgree ? `agree (${compared} values)` : `DISAGREE: ${disagreements.join("; ")}`}`,
+      `bench/logs: mxray ${result.mxray.mbPerSecond} MB/s wall, ${result.mxray.mbPerCpuSecond} MB/CPU-s (${result.mxray.seconds} s, peak ${result.mxray.maxRssMb} MB) | ` +
+        `pflogsumm ${result.pflogsumm.mbPerSecond} MB/s wall, ${result.pflogsumm.mbPerCpuSecond} MB/CPU-s (${result.pflogsumm.seconds} s, peak ${result.pflogsumm.maxRssMb} MB) | ` +
+        `speedup ${result.speedup}x wall, ${result.cpuSpeedup}x CPU | grand totals ${result.totalsAgree ? `agree (${compared} values)` : `DISAGREE: ${disagreements.join("; ")}`}`,
     );
     return result;
   } finally {
     rmSync(log, { force: true });
   }
+}
+
+/**
+ * The CLI as one ES module (esbuild, dependencies left external), so the measurement is of mxray and
+ * not of on-the-fly TypeScript compilation. Written under node_modules/.cache so bare imports resolve.
+ */
+function bundleCli(): string {
+  const out = join(ROOT, "node_modules/.cache/mxray-bench/mxray.mjs");
+  execFileSync(join(ROOT, "node_modules/.bin/esbuild"), [
+    join(ROOT, "src/cli/main.ts"),
+    "--bundle",
+    "--platform=node",
+    "--format=esm",
+    "--packages=external",
+    "--log-level=error",
+    `--outfile=${out}`,
+  ]);
+  return out;
 }
 
 function round(n: number): number {

@@ -11,7 +11,7 @@
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -53,6 +53,7 @@ interface MxrayDoc {
       endpoints: {
         scan: {
           handshakes: number;
+          elapsedMs: number;
           first: { ok: boolean; chain?: string[]; trusted?: boolean };
           versions: {
             version: string;
@@ -217,6 +218,9 @@ export async function run(): Promise<Record<string, unknown>> {
       testsslMode: mode === "same" ? "same test set (-p -E -P -S -f)" : "full default run",
       mxrayMs: mx.ms,
       mxrayHandshakes: scan?.handshakes ?? 0,
+      /** The scan itself, without process start-up (node + tsx) and the TLSA lookup. */
+      mxrayScanMs: scan?.elapsedMs ?? 0,
+      loadAverage: loadavg().map((l) => Number(l.toFixed(1))),
       testsslMs: ts.ms,
       ratio: Number((ts.ms / Math.max(1, mx.ms)).toFixed(1)),
       versions,
@@ -237,6 +241,9 @@ export async function run(): Promise<Record<string, unknown>> {
     };
     console.log(
       `mxray tls ${TARGET} --starttls smtp (full enumeration): ${(mx.ms / 1000).toFixed(1)} s, ${result.mxrayHandshakes} handshakes`,
+    );
+    console.log(
+      `  (the scan itself: ${(result.mxrayScanMs / 1000).toFixed(1)} s; load average ${result.loadAverage.join(" ")})`,
     );
     console.log(`testssl ${result.testsslMode}: ${(ts.ms / 1000).toFixed(1)} s`);
     console.log(`ratio testssl/mxray: ${result.ratio}x`);

@@ -126,17 +126,23 @@ function recordFindings(ev: SpfEvidence, a: SpfAnalysis, evidence: Evidence): Fi
     );
     out.push(
       finding(
-        "spf.type99.present",
+        same ? "spf.type99.present" : "spf.type99.differs",
         "warning",
         AREA,
         d,
-        { domain: d, same: same ? "yes" : "no" },
+        { domain: d, record: txtOf(ev.spfType) },
         [dnsBlock(ev.spfType)],
         [`${RFC} §3.1`, `${RFC} §14.1`],
       ),
     );
   }
   return out;
+}
+
+function txtOf(a: DnsAnswer): string {
+  return a.records
+    .flatMap((r) => (r.type === "SPF" || r.type === "TXT" ? [r.strings.join("")] : []))
+    .join(" | ");
 }
 
 /** A zone-file split of a long string into quoted pieces of at most 255 characters, cut after spaces. */
@@ -246,7 +252,7 @@ function limitFindings(a: SpfAnalysis, ev: SpfEvidence): Finding[] {
   for (const f of a.failures) {
     out.push(
       finding(
-        "spf.include.failed",
+        "spf.term.lookup-failed",
         "error",
         AREA,
         f.domain,
@@ -338,10 +344,16 @@ function allFindings(a: SpfAnalysis, evidence: Evidence): Finding[] {
         out.push(finding("spf.all.softfail-dmarc", "ok", AREA, d, params, block));
       else
         out.push(
-          finding("spf.all.softfail-no-dmarc", "warning", AREA, d, params, block, [
-            `${RFC} §8.5`,
-            "RFC 7489 §6.3",
-          ]),
+          // p=none monitors only; no record (or one that could not be read) enforces nothing either
+          finding(
+            policy === "none" ? "spf.all.softfail-dmarc-none" : "spf.all.softfail-no-dmarc",
+            "warning",
+            AREA,
+            d,
+            params,
+            block,
+            [`${RFC} §8.5`, "RFC 7489 §6.3"],
+          ),
         );
       break;
     case "-":
@@ -446,9 +458,12 @@ function flattenFindings(a: SpfAnalysis): Finding[] {
     lookups: f.lookups,
     parts: f.parts?.length ?? 0,
     kept: f.kept.join(" ") || "-",
-    approximate: f.approximate ? "yes" : "no",
   };
+  const approximate = f.approximate
+    ? [finding("spf.flatten.approximate", "info", AREA, a.root.domain, {}, [], [`${RFC} §5.2`])]
+    : [];
   return [
+    ...approximate,
     finding(
       "spf.flatten.proposal",
       "info",

@@ -6,6 +6,7 @@ import type { Report } from "../core/report.js";
 import { langFromEnv, LANGS, type Lang } from "../i18n/index.js";
 import { checkResolvers, createDnsClient, parseResolverSpec, systemResolvers } from "../net/dns/client.js";
 import { renderJson } from "../report/json.js";
+import { isValidDnsblZone } from "../standards/dnsbl.js";
 import { renderReport } from "../report/terminal.js";
 import { terminalProgress } from "./progress.js";
 
@@ -155,7 +156,12 @@ export async function auditContextFrom(
 ): Promise<RunContext & { finish(): void }> {
   const ctx = contextFrom(flags);
   ctx.dkimSelectors = flags.selector;
-  if (flags.dnsbl) ctx.dnsbls = flags.dnsbl.filter((z) => z !== "none");
+  if (flags.dnsbl) {
+    const zones = flags.dnsbl.filter((z) => z !== "none");
+    const bad = zones.find((z) => !isValidDnsblZone(z));
+    if (bad) throw new UsageError(`--dnsbl takes a DNS zone such as zen.example.org, not ${JSON.stringify(bad)}`);
+    ctx.dnsbls = zones;
+  }
   if (flags.ca) {
     ctx.extraCa = flags.ca.map((file) => {
       try {

@@ -66,7 +66,8 @@ export interface MessageEvidence {
   dkimNote?: string;
   arc?: ArcReport;
   spf?: MessageSpf;
-  spfSkipped?: "no-client" | "bad-ip" | "submission";
+  spfSkipped?: "no-client" | "bad-ip" | "submission" | "error";
+  spfError?: string;
   dmarc?: DmarcEvaluation;
   authResults: AuthResults[];
   arcAuthResults: AuthResults[];
@@ -187,11 +188,17 @@ export async function analyzeMessage(
     }
   }
 
-  const spf = await checkSpf(ev, ctx, opts);
-  if (typeof spf === "string") ev.spfSkipped = spf;
-  else ev.spf = spf;
+  try {
+    const spf = await checkSpf(ev, ctx, opts);
+    if (typeof spf === "string") ev.spfSkipped = spf;
+    else ev.spf = spf;
+  } catch (err) {
+    // The evaluator refuses what it cannot evaluate (a HELO that is no domain...): say so, go on.
+    ev.spfSkipped = "error";
+    ev.spfError = err instanceof Error ? err.message : String(err);
+  }
 
-  if (identities.fromDomain) {
+  if (identities.fromDomain && /^[a-z0-9_.-]+$/.test(identities.fromDomain)) {
     ctx.progress.step(`DMARC for ${identities.fromDomain}`);
     ev.dmarc = await evaluateDmarc(
       identities.fromDomain,

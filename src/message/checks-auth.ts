@@ -171,7 +171,12 @@ const SPF_SEVERITY: Record<string, Severity> = {
 
 export function spfFindings(ev: MessageEvidence): Finding[] {
   if (ev.headers.fieldCount === 0) return [];
-  if (!ev.spf) return [finding(`message.spf.${ev.spfSkipped ?? "no-client"}`, "info", "spf", ev.source)];
+  if (!ev.spf)
+    return [
+      finding(`message.spf.${ev.spfSkipped ?? "no-client"}`, "info", "spf", ev.source, {
+        error: ev.spfError ?? "",
+      }),
+    ];
   const r = ev.spf.result;
   const params = {
     ip: ev.spf.ip,

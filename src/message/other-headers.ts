@@ -1,4 +1,7 @@
+import { domainToASCII } from "node:url";
 import { addressesIn, domainOf } from "./addresses.js";
+
+const asciiDomain = (d: string): string => (/^[\x21-\x7e]*$/.test(d) ? d : domainToASCII(d) || d);
 import type { HeaderSection } from "./headers.js";
 import { fieldsNamed, firstField } from "./headers.js";
 
@@ -101,7 +104,8 @@ export interface Identities {
 export function readIdentities(headers: HeaderSection): Identities {
   const fromFields = fieldsNamed(headers, "from");
   const fromAddresses = fromFields.flatMap((f) => addressesIn(f.value)).slice(0, 50);
-  const fromDomains = [...new Set(fromAddresses.map(domainOf).filter(Boolean))];
+  // IDN domains are compared and looked up in their ASCII (punycode) form
+  const fromDomains = [...new Set(fromAddresses.map((a) => asciiDomain(domainOf(a))).filter(Boolean))];
   const rp = fieldsNamed(headers, "return-path");
   const out: Identities = {
     fromFields: fromFields.length,
@@ -114,7 +118,7 @@ export function readIdentities(headers: HeaderSection): Identities {
   if (first) {
     const addr = /<\s*>/.test(first.value) ? "" : (addressesIn(first.value)[0] ?? first.value.trim());
     out.returnPath = addr;
-    const d = domainOf(addr);
+    const d = asciiDomain(domainOf(addr));
     if (d) out.returnPathDomain = d;
   }
   return out;

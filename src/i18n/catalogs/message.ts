@@ -651,6 +651,18 @@ export const messageMessages: Catalog = {
       fix: "要查看收件方服务器会如何判断，请使用 --ip 指定外发服务器的地址。",
     },
   ),
+  "message.spf.error": t(
+    {
+      summary: "SPF could not be evaluated: {error}",
+      why: "The client's identity taken from the message (HELO name, sender) is not something SPF can evaluate.",
+      fix: "Give the client with --ip, --helo and --sender.",
+    },
+    {
+      summary: "无法求值 SPF：{error}",
+      why: "从邮件中取得的客户端身份（HELO 名称、发件人）无法用于 SPF 求值。",
+      fix: "使用 --ip、--helo 和 --sender 指定客户端。",
+    },
+  ),
   "message.spf.bad-ip": t(
     {
       summary: "SPF not checked: the client address is not an IP address",

@@ -232,13 +232,25 @@ export const spfMessages: Catalog = {
   ),
   "spf.type99.present": entry(
     [
-      "{domain} still publishes the obsolete SPF (type 99) record (same text as TXT: {same})",
-      "RFC 7208 removed the SPF RR type; receivers read TXT only. A type-99 record that differs from the TXT record misleads whoever reads it.",
+      "{domain} still publishes the obsolete SPF (type 99) record",
+      "RFC 7208 removed the SPF RR type; receivers read TXT only, so the copy only has to be kept in step for nothing.",
       "Delete the SPF-type record and keep the TXT record.",
     ],
     [
-      "{domain} 仍发布已废弃的 SPF（类型 99）记录（与 TXT 相同：{same}）",
-      "RFC 7208 已废除 SPF 资源记录类型；接收方只读取 TXT。与 TXT 不一致的类型 99 记录会误导读取者。",
+      "{domain} 仍发布已废弃的 SPF（类型 99）记录",
+      "RFC 7208 已废除 SPF 资源记录类型；接收方只读取 TXT，这份副本只是徒增同步负担。",
+      "删除 SPF 类型的记录，保留 TXT 记录。",
+    ],
+  ),
+  "spf.type99.differs": entry(
+    [
+      "{domain} publishes an obsolete SPF (type 99) record that differs from its TXT record: {record}",
+      "RFC 7208 removed the SPF RR type and receivers read TXT only; a type-99 record that says something else misleads whoever reads it, and old software that still prefers it.",
+      "Delete the SPF-type record and keep the TXT record.",
+    ],
+    [
+      "{domain} 发布的已废弃 SPF（类型 99）记录与其 TXT 记录不一致：{record}",
+      "RFC 7208 已废除 SPF 资源记录类型，接收方只读取 TXT；内容不同的类型 99 记录会误导读取者以及仍优先使用它的旧软件。",
       "删除 SPF 类型的记录，保留 TXT 记录。",
     ],
   ),
@@ -342,7 +354,7 @@ export const spfMessages: Catalog = {
       "只保留一个对 {target} 的 include。",
     ],
   ),
-  "spf.include.failed": entry(
+  "spf.term.lookup-failed": entry(
     [
       'The term "{term}" needs {name} {type}, and that lookup failed: {status}',
       "Receivers that hit the same failure return temperror and defer the mail (RFC 7208 §2.6.6).",
@@ -452,14 +464,38 @@ export const spfMessages: Catalog = {
   ),
   "spf.all.softfail-no-dmarc": entry(
     [
-      'The record ends with "{term}" and the DMARC policy is {policy}: forged mail is only marked',
+      'The record ends with "{term}" and no DMARC policy was found: forged mail is only marked',
       "Softfail asks receivers to accept but mark the mail; without a DMARC policy of quarantine or reject, nothing stops a forger (RFC 7208 §8.5).",
       "Either move to -all, or (better) publish DMARC with p=quarantine or p=reject and keep ~all.",
     ],
     [
-      '记录以 "{term}" 结尾且 DMARC 策略为 {policy}：伪造邮件仅会被标记',
+      '记录以 "{term}" 结尾且未找到 DMARC 策略：伪造邮件仅会被标记',
       "softfail 要求接收方接收但标记邮件；若没有 quarantine 或 reject 的 DMARC 策略，就没有任何东西能阻止伪造者（RFC 7208 §8.5）。",
       "改用 -all，或者（更好）发布 p=quarantine 或 p=reject 的 DMARC 并保留 ~all。",
+    ],
+  ),
+  "spf.all.softfail-dmarc-none": entry(
+    [
+      'The record ends with "{term}" and DMARC is only monitoring (p=none): forged mail is only marked',
+      "Softfail asks receivers to accept but mark the mail, and p=none asks them to deliver whatever DMARC concludes: nothing stops a forger (RFC 7208 §8.5, RFC 7489 §6.3).",
+      "Once the DMARC reports show your legitimate mail aligned, move DMARC to p=quarantine or p=reject and keep ~all (or move SPF to -all).",
+    ],
+    [
+      '记录以 "{term}" 结尾，而 DMARC 仅处于监测模式（p=none）：伪造邮件仅会被标记',
+      "softfail 要求接收方接收但标记邮件，而 p=none 要求无论 DMARC 结论如何都照常投递：没有任何东西能阻止伪造者（RFC 7208 §8.5、RFC 7489 §6.3）。",
+      "当 DMARC 报告显示合法邮件均已对齐后，把 DMARC 改为 p=quarantine 或 p=reject 并保留 ~all（或把 SPF 改为 -all）。",
+    ],
+  ),
+  "spf.flatten.approximate": entry(
+    [
+      "The flattened record is approximate: an included record has non-pass terms before its pass terms",
+      "Inside an include only a pass counts; a -ip4/~ip4 placed before the passes carves addresses out, which a flat list of addresses cannot express exactly.",
+      "Check the addresses of the flattened record by hand before publishing it.",
+    ],
+    [
+      "展平后的记录是近似的：某个被包含的记录在通过条目之前有非通过条目",
+      "在 include 中只有 pass 才算匹配；排在通过条目之前的 -ip4/~ip4 会排除部分地址，平铺的地址列表无法精确表达这一点。",
+      "发布前请人工核对展平记录中的地址。",
     ],
   ),
   "spf.all.softfail-dmarc": entry(
@@ -541,12 +577,12 @@ export const spfMessages: Catalog = {
   "spf.flatten.proposal": entry(
     [
       "A flattened record needs {lookups} lookup(s) instead: {record}",
-      "It pins {pinned} address(es) taken today from {sources}; when a provider changes its servers the flattened record silently goes stale, so it must be regenerated automatically (kept as is: {kept}; split into {parts} part(s); approximate: {approximate}).",
+      "It pins {pinned} address(es) taken today from {sources}; when a provider changes its servers the flattened record silently goes stale, so it must be regenerated automatically (kept as is: {kept}; split into {parts} part(s)).",
       "Publish it only with a job that regenerates it regularly; otherwise remove includes you do not need.",
     ],
     [
       "展平后的记录只需 {lookups} 次查询：{record}",
-      "它固定了今天从 {sources} 得到的 {pinned} 个地址；服务商更换服务器后展平的记录会悄然过时，因此必须自动重新生成（原样保留：{kept}；拆分为 {parts} 部分；近似：{approximate}）。",
+      "它固定了今天从 {sources} 得到的 {pinned} 个地址；服务商更换服务器后展平的记录会悄然过时，因此必须自动重新生成（原样保留：{kept}；拆分为 {parts} 部分）。",
       "只有在有定时任务自动重新生成时才发布它；否则请删除不需要的 include。",
     ],
   ),

@@ -5,6 +5,15 @@
  * which covers every real server's per-day report; the report says when a table was folded).
  */
 
+/**
+ * A copy of `s` that does not keep its source alive. Lines are slices of 1 MB read chunks; a slice
+ * kept in a long-lived table would pin its whole chunk, and memory would grow with the log. Flattening
+ * a one-character prefix forces a fresh copy of just these characters.
+ */
+export function detach(s: string): string {
+  return (" " + s).slice(1);
+}
+
 /** A row of a bounded table: a key, its count, and any extra numeric fields. */
 export interface TableRow<E> {
   key: string;
@@ -37,8 +46,9 @@ export class BoundedTable<E> {
     let row = this.rows.get(key);
     if (!row) {
       if (this.rows.size >= this.capacity * 2) this.prune();
-      row = { key, count: 0, extra: this.makeExtra() };
-      this.rows.set(key, row);
+      const own = detach(key);
+      row = { key: own, count: 0, extra: this.makeExtra() };
+      this.rows.set(own, row);
     }
     row.count += n;
     return row.extra;

@@ -92,7 +92,7 @@ function parseTimestamp(line: string, years: YearGuesser): [number, number] | un
   if (years.lastResult !== undefined && line.startsWith(years.lastStamp)) return years.lastResult;
   const r = parseTimestampUncached(line, years);
   if (r && r[1] === 16) {
-    years.lastStamp = line.slice(0, 16);
+    years.lastStamp = (" " + line.slice(0, 16)).slice(1); // a copy: a slice would pin the read chunk
     years.lastResult = r;
   }
   return r;

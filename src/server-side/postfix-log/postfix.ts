@@ -1,4 +1,5 @@
 import type { Diagnostic, DeliveryStatus, MailEvent, RejectAction } from "./events.js";
+import { detach } from "./bounded.js";
 import { parsePeer } from "./events.js";
 import type { SyslogLine } from "./line.js";
 
@@ -77,7 +78,7 @@ export function postfixDaemon(program: string): string | undefined {
   const hit = daemonCache.get(program);
   if (hit !== undefined) return hit ?? undefined;
   const d = daemonOf(program);
-  if (daemonCache.size < 10_000) daemonCache.set(program, d ?? null);
+  if (daemonCache.size < 10_000) daemonCache.set(detach(program), d ?? null);
   return d;
 }
 

@@ -1,4 +1,4 @@
-import { BoundedTable, DelayStats } from "./bounded.js";
+import { BoundedTable, DelayStats, detach } from "./bounded.js";
 import type { Diagnostic, MailEvent } from "./events.js";
 import { peerLabel } from "./events.js";
 import { formatWallClock } from "./line.js";
@@ -306,13 +306,13 @@ export class LogSummarizer {
     const text = d.text.length > 160 ? d.text.slice(0, 159) + "…" : d.text;
     if (d.level === "warning") {
       const w = this.warnings.add(`${d.daemon}\u0000${text}`);
-      w.daemon = d.daemon;
-      w.text = text;
+      w.daemon = detach(d.daemon);
+      w.text = detach(text);
     } else {
       const e = this.errors.add(`${d.level}\u0000${d.daemon}\u0000${text}`);
       e.level = d.level;
-      e.daemon = d.daemon;
-      e.text = text;
+      e.daemon = detach(d.daemon);
+      e.text = detach(text);
     }
   }
 
@@ -361,8 +361,8 @@ export class LogSummarizer {
       }
       case "received": {
         const m = this.tracker.open(e.qid, ts);
-        m.via = e.service;
-        m.client = peerLabel(e.peer);
+        m.via = detach(e.service);
+        m.client = detach(peerLabel(e.peer));
         const tls = e.tls ?? this.sessions.get(e.pid) === true;
         m.tls = tls;
         if (tls) this.receivedTls++;
@@ -383,7 +383,7 @@ export class LogSummarizer {
       }
       case "queued": {
         const m = this.tracker.open(e.qid, ts);
-        if (m.sender === undefined) m.sender = e.sender;
+        if (m.sender === undefined) m.sender = detach(e.sender);
         if (m.size < 0) m.size = e.size;
         if (m.via && !m.counted) {
           m.counted = true;
@@ -427,13 +427,13 @@ export class LogSummarizer {
       case "sasl-fail": {
         this.saslFailures++;
         const c = this.saslByClient.add(peerLabel(e.peer));
-        if (e.user && c.users.size < 5) c.users.add(e.user);
+        if (e.user && c.users.size < 5) c.users.add(detach(e.user));
         return;
       }
       case "outbound-error": {
         const o = this.outboundErrors.add(`${e.host}\u0000${e.text}`);
-        o.host = e.host;
-        o.reason = e.text;
+        o.host = detach(e.host);
+        o.reason = detach(e.text);
         return;
       }
       case "postscreen":
@@ -486,17 +486,17 @@ export class LogSummarizer {
       const category = classifyDeferral(e.dsn, e.reason);
       const byDsn = this.deferByDsn.add(e.dsn || "?");
       byDsn.category ||= category;
-      byDsn.example ||= shortReason(e.reason);
+      byDsn.example ||= detach(shortReason(e.reason));
       const byHost = this.deferByHost.add(reasonHost(e.reason, e.relay));
       byHost.category ||= category;
-      byHost.example ||= shortReason(e.reason);
+      byHost.example ||= detach(shortReason(e.reason));
     } else if (e.status === "bounced") {
       this.t.bounced++;
       this.bump(ts, "bounced");
       const reason = shortReason(e.reason);
       const b = this.bounces.add(`${e.relay}\u0000${reason}`);
-      b.relay = e.relay;
-      b.reason = reason;
+      b.relay = detach(e.relay);
+      b.reason = detach(reason);
     } else if (e.status === "expired") {
       this.t.expired++;
     }
@@ -515,9 +515,9 @@ export class LogSummarizer {
     const r = this.rejects.add(`${category}\u0000${rule}`);
     if (!r.category) {
       r.category = category;
-      r.rule = rule;
-      r.code = [e.code, e.dsn].filter(Boolean).join(" ");
-      r.example = `${e.stage}: ${stripAddress(e.text)}`.slice(0, 200);
+      r.rule = detach(rule);
+      r.code = detach([e.code, e.dsn].filter(Boolean).join(" "));
+      r.example = detach(`${e.stage}: ${stripAddress(e.text)}`.slice(0, 200));
     }
     if (e.peer) r.clients.add(peerLabel(e.peer));
   }

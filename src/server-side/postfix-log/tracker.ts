@@ -1,3 +1,5 @@
+import { detach } from "./bounded.js";
+
 /**
  * Per-message state, keyed by queue id, from arrival (smtpd `client=` / pickup) through cleanup and
  * qmgr to every delivery attempt and removal. State is dropped at removal and the table is capped

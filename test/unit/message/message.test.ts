@@ -176,6 +176,9 @@ describe("mxray message on a delivered message", () => {
       [e2?.result, e2?.requested, e2?.nonExistent, e2?.applied],
       ["fail", "none", true, "none"],
     );
+    assert.ok(ghost.findings.some((f) => f.id === "message.dmarc.fail-none" && f.severity === "warning"));
+    assert.ok(existing.findings.some((f) => f.id === "message.dmarc.fail" && f.severity === "error"));
+    assertTextsComplete(ghost);
   });
 
   it("keeps a DMARC lookup failure apart from a missing record", async () => {

@@ -178,7 +178,7 @@ describe("SPF audit findings", () => {
     assert.ok((await audit(soft)).ids.includes("spf.all.softfail-no-dmarc"));
     assert.ok(
       (await audit([...soft, txt("_dmarc.example.com", "v=DMARC1; p=none")])).ids.includes(
-        "spf.all.softfail-no-dmarc",
+        "spf.all.softfail-dmarc-none",
       ),
     );
     assert.ok(
@@ -223,7 +223,12 @@ describe("SPF audit findings", () => {
       txt("example.com", "v=spf1 -all"),
       { type: "SPF", name: "example.com", ttl: 300, strings: ["v=spf1 +all"] },
     ]);
-    assert.equal(by(spf99.findings, "spf.type99.present")[0]?.params.same, "no");
+    assert.equal(by(spf99.findings, "spf.type99.differs")[0]?.params.record, "v=spf1 +all");
+    const same = await audit([
+      txt("example.com", "v=spf1 -all"),
+      { type: "SPF", name: "example.com", ttl: 300, strings: ["v=spf1 -all"] },
+    ]);
+    assert.ok(same.ids.includes("spf.type99.present"));
   });
   test("syntax errors carry their position; a bad string join is pointed out", async () => {
     const { findings } = await audit([
