@@ -1,5 +1,5 @@
 import { connect as netConnect, type Socket } from "node:net";
-import { connect as tlsConnect, type SecureVersion, type TLSSocket } from "node:tls";
+import { connect as tlsConnect, type ConnectionOptions, type SecureVersion, type TLSSocket } from "node:tls";
 import { starttlsPreamble, type PreambleFailure, type StarttlsProtocol } from "../starttls.js";
 
 /** Where to shake hands: an address, a port, and how TLS starts there. */
@@ -211,23 +211,37 @@ export async function tlsHandshake(
   }
   const preambleMs = Date.now() - t1;
   const t2 = Date.now();
+  const tlsOptions: ConnectionOptions = {
+    socket,
+    servername: target.servername && !/^[\d.]+$|:/.test(target.servername) ? target.servername : undefined,
+    minVersion: offer.minVersion ?? "TLSv1",
+    maxVersion: offer.maxVersion ?? "TLSv1.3",
+    // SECLEVEL=0 lets this client offer what old servers still accept (TLS 1.0/1.1, SHA-1, small DH),
+    // so we can report it; it lowers nothing for anyone but this probe.
+    // Node takes TLS 1.3 suites in the same string (names starting with TLS_).
+    ciphers: `${offer.ciphersuites ? `${offer.ciphersuites}:` : ""}${offer.ciphers ?? "ALL:COMPLEMENTOFALL:@SECLEVEL=0"}`,
+    ...(offer.groups ? { ecdhCurve: offer.groups } : {}),
+    ...(offer.ca ? { ca: offer.ca } : {}),
+    rejectUnauthorized: false,
+    // The name is judged by the checks (against the MX name), not by the handshake.
+    checkServerIdentity: () => undefined,
+  };
+  let tlsSocket: TLSSocket;
+  try {
+    tlsSocket = tlsConnect(tlsOptions);
+  } catch (err) {
+    // An offer OpenSSL cannot build (every suite excluded, an unknown group): this client's limit.
+    socket.destroy();
+    return {
+      ok: false,
+      stage: "handshake",
+      reason: "local",
+      detail: err instanceof Error ? err.message : String(err),
+      transcript,
+    };
+  }
   return new Promise<HandshakeResult>((resolve) => {
     let settled = false;
-    const tlsSocket = tlsConnect({
-      socket,
-      servername: target.servername && !/^[\d.]+$|:/.test(target.servername) ? target.servername : undefined,
-      minVersion: offer.minVersion ?? "TLSv1",
-      maxVersion: offer.maxVersion ?? "TLSv1.3",
-      // SECLEVEL=0 lets this client offer what old servers still accept (TLS 1.0/1.1, SHA-1, small DH),
-      // so we can report it; it lowers nothing for anyone but this probe.
-      // Node takes TLS 1.3 suites in the same string (names starting with TLS_).
-      ciphers: `${offer.ciphersuites ? `${offer.ciphersuites}:` : ""}${offer.ciphers ?? "ALL:COMPLEMENTOFALL:@SECLEVEL=0"}`,
-      ...(offer.groups ? { ecdhCurve: offer.groups } : {}),
-      ...(offer.ca ? { ca: offer.ca } : {}),
-      rejectUnauthorized: false,
-      // The name is judged by the checks (against the MX name), not by the handshake.
-      checkServerIdentity: () => undefined,
-    });
     const finish = (r: HandshakeResult) => {
       if (settled) return;
       settled = true;

@@ -152,6 +152,16 @@ describe("mxray message on bad input", () => {
     assertTextsComplete(report);
   });
 
+  it("looks up an internationalised From domain in its ASCII form (RFC 6532 headers)", async () => {
+    const msg = Buffer.from("From: Jürgen <j@bücher.example>\r\nSubject: x\r\n\r\nbody\r\n", "utf8");
+    const report = await checkMessage(raw(msg), context(memoryDns([])));
+    const ev = report.data as MessageEvidence;
+    assert.equal(ev.headers.eightBit, "utf8");
+    assert.equal(ev.identities.fromDomain, "xn--bcher-kva.example");
+    assert.equal(ev.dmarc?.fromDomain, "xn--bcher-kva.example");
+    assert.ok(!ids(report).includes("message.headers.eight-bit"), "valid UTF-8 is not flagged");
+  });
+
   it("converts bare LF to CRLF exactly once", () => {
     assert.equal(toCrlf(Buffer.from("a\nb\r\nc\n\n")).toString(), "a\r\nb\r\nc\r\n\r\n");
     const same = Buffer.from("a\r\nb\r\n");

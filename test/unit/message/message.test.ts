@@ -309,6 +309,7 @@ describe("the message catalog", () => {
       "no-client",
       "bad-ip",
       "submission",
+      "error",
     ].map((r) => `message.spf.${r}`);
     const skipped = ["truncated", "headers", "error"].map((k) => `message.dkim.not-checked.${k}`);
     for (const id of [...dkim, ...spf, ...skipped]) assert.ok(catalog[id], `no catalog entry for ${id}`);

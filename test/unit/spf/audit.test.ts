@@ -298,3 +298,22 @@ test("every SPF finding id has English and Chinese texts, with the same placehol
     assert.deepEqual(holes(zh.summary + zh.why + zh.fix), holes(en.summary + en.why + en.fix), id);
   }
 });
+
+test("flattening keeps qualifiers, carries include qualifiers, and says when it is approximate", async () => {
+  const ctx = ctxFor([
+    txt("example.com", "v=spf1 ~include:soft.example.net include:carve.example.net mx -ip4:203.0.113.9 ?all"),
+    txt("soft.example.net", "v=spf1 ip4:198.51.100.1 -all"),
+    txt("carve.example.net", "v=spf1 -ip4:198.51.100.66 ip4:198.51.100.0/24 ~all"),
+    mx("example.com", 10, "mail.example.com"),
+    a("mail.example.com", "192.0.2.10"),
+    aaaa("mail.example.com", "2001:db8::10"),
+  ]);
+  const ev = await probeSpf("example.com", ctx);
+  const f = flattenSpf(analyzeSpf("example.com", spfAnswerLookup(ev)));
+  assert.equal(
+    f?.record,
+    "v=spf1 ~ip4:198.51.100.1 ip4:198.51.100.0/24 ip4:192.0.2.10 ip6:2001:db8::10 -ip4:203.0.113.9 ?all",
+  );
+  assert.equal(f?.approximate, true, "carve.example.net excludes .66 before its pass");
+  assert.deepEqual(f?.sources.sort(), ["carve.example.net", "example.com", "soft.example.net"]);
+});
