@@ -6,7 +6,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 
-const ALL = ["dns-client", "dns-audit", "policy", "spf", "ports", "tls", "logs"] as const;
+const ALL = ["dns-client", "dns-audit", "policy", "spf", "ports", "tls", "message", "logs"] as const;
 
 function labRunning(): boolean {
   return spawnSync("bash", ["test/lab/status.sh"], { stdio: "ignore" }).status === 0;

@@ -163,12 +163,19 @@ export async function run(): Promise<Record<string, unknown>> {
           ? "rejected"
           : "unknown";
       versions[v.version] = { mxray: v.state, testssl: t, same: v.state === t };
+      // Per-protocol suites (`-E`, IANA names) when testssl ran them; otherwise its server-order list
+      // (`cipherorder_TLSv1_2`, OpenSSL names below TLS 1.3), which the full default run prints.
       const prefix = `cipher-${tid.toLowerCase()}_x`;
-      const tsList = entries
+      const perProtocol = entries
         .filter((e) => e.id.startsWith(prefix))
         .map((e) => e.finding.trim().split(/\s+/).at(-1) ?? "");
+      const orderList = get(`cipherorder_${v.version.replace(".", "_")}`)
+        .split(/\s+/)
+        .filter(Boolean);
+      const byIana = perProtocol.length > 0 || orderList.length === 0;
+      const tsList = byIana ? perProtocol : orderList;
       const cmp = sameSet(
-        v.ciphers.map((c) => c.iana),
+        v.ciphers.map((c) => (byIana ? c.iana : v.version === "TLSv1.3" ? c.iana : c.name)),
         tsList,
       );
       ciphers[v.version] = {

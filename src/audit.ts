@@ -5,7 +5,7 @@ import type { Evidence } from "./core/evidence.js";
 import type { Finding } from "./core/finding.js";
 import type { DomainProbe } from "./core/probe.js";
 import { countSeverities, type Report } from "./core/report.js";
-import { domainChecks } from "./checks/index.js";
+import { allChecks, domainChecks } from "./checks/index.js";
 import { domainProbes } from "./probes/index.js";
 import { VERSION } from "./version.js";
 
@@ -36,9 +36,14 @@ export async function collectDomainEvidence(
   return evidence;
 }
 
-/** Judges evidence with every registered check (pure; used again by `mxray report`). */
+/** Judges domain evidence with the domain audit's checks (pure). */
 export function judgeEvidence(evidence: Evidence): Finding[] {
   return runChecks(domainChecks, evidence);
+}
+
+/** Judges saved evidence of any command again, offline (`mxray report`). */
+export function rejudgeEvidence(evidence: Evidence): Finding[] {
+  return runChecks(allChecks, evidence);
 }
 
 /** Wraps findings and evidence into a report. */

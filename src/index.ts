@@ -1,5 +1,7 @@
 /** mxray as a library: everything the CLI does is a typed export. */
-export { auditDns, checkDomain, collectDomainEvidence, judgeEvidence, makeReport } from "./audit.js";
+export { auditDns, checkDomain, collectDomainEvidence, judgeEvidence, makeReport, rejudgeEvidence } from "./audit.js";
+export { checkMessage, readMessage, analyzeMessage } from "./message/index.js";
+export { checkHost, spfQuery } from "./standards/spf/index.js";
 export type { Check } from "./core/check.js";
 export type { RunContext, Progress } from "./core/context.js";
 export type { Evidence, SavedEvidence } from "./core/evidence.js";

@@ -282,12 +282,26 @@ export interface AuthComparison {
   ours: string;
   subject: string;
   raw: AuthResults;
+  /** Written by the final receiver's organisation (same organisational domain as the topmost `by`). */
+  trusted: boolean;
+}
+
+/**
+ * The organisational domain of the final receiver: the `by` host of the topmost Received field.
+ * RFC 8601 §5: only results from one's own authserv-id are to be trusted.
+ */
+function receiverOrg(ev: MessageEvidence): string | undefined {
+  const by = ev.received.hops[0]?.by;
+  return by && /[a-z]/i.test(by) && by.includes(".") ? organizationalDomain(by) : undefined;
 }
 
 /** Compares each recorded (ARC-)Authentication-Results entry with what mxray found now. */
 export function compareAuthResults(ev: MessageEvidence): AuthComparison[] {
   const out: AuthComparison[] = [];
+  const org = receiverOrg(ev);
   for (const ar of [...ev.authResults, ...ev.arcAuthResults]) {
+    const trusted =
+      org !== undefined && ar.authservId.includes(".") && organizationalDomain(ar.authservId) === org;
     for (const r of ar.results) {
       const now = ours(ev, r.method, r.props);
       if (!now) continue;
@@ -299,6 +313,7 @@ export function compareAuthResults(ev: MessageEvidence): AuthComparison[] {
         ours: now.result,
         subject: now.subject,
         raw: ar,
+        trusted,
       });
     }
   }
@@ -345,8 +360,8 @@ export function authResultsFindings(ev: MessageEvidence): Finding[] {
     else
       out.push(
         finding(
-          "message.auth-results.differs",
-          "warning",
+          c.trusted ? "message.auth-results.differs" : "message.auth-results.differs-foreign",
+          c.trusted ? "warning" : "info",
           "auth-results",
           `${c.authserv || "?"} ${c.method}`,
           params,

@@ -239,7 +239,8 @@ function judge(r: DkimSignatureReport, match: MailauthDkimResult | undefined, no
         p.kind === "bad-base64" ||
         p.kind === "bad-key" ||
         p.kind === "unknown-key-type" ||
-        p.kind === "bad-version",
+        p.kind === "bad-version" ||
+        p.kind === "not-for-email",
     )
   )
     return set(
@@ -247,6 +248,10 @@ function judge(r: DkimSignatureReport, match: MailauthDkimResult | undefined, no
       "bad-key",
       `unusable key at ${r.keyName}: ${key.problems.map((p) => p.kind).join(", ")}`,
     );
+  // RFC 6376 §3.6.1 t=s: the i= domain must equal d= exactly, not be a subdomain of it.
+  const idDomain = r.identity?.slice(r.identity.lastIndexOf("@") + 1).toLowerCase();
+  if (key?.flags.includes("s") && idDomain !== undefined && idDomain !== r.domain)
+    return set("permerror", "bad-key", `key has t=s but i= is in ${idDomain}, not ${r.domain}`);
   if (r.bodyHashMatches === false || /body hash/.test(comment))
     return set(
       "fail",

@@ -8,6 +8,7 @@ import { timeline, totalDelay, type TimelineStep } from "./checks-delivery.js";
 const EN = {
   message: "Message",
   delivery: "Delivery",
+  hop: "hop",
   hops: "hops",
   total: "total",
   dateHeader: "Date: header (written by the sender)",
@@ -26,6 +27,7 @@ const L: Record<Lang, typeof EN> = {
   "zh-CN": {
     message: "邮件",
     delivery: "投递路径",
+    hop: "跳",
     hops: "跳",
     total: "总耗时",
     dateHeader: "Date 头（发件人写入）",
@@ -79,7 +81,7 @@ export function renderTimeline(ev: MessageEvidence, lang: Lang, color: boolean):
   out.push(
     "",
     paint(
-      `${l.delivery} (${ev.received.hops.length} ${l.hops}${total ? `, ${l.total} ${formatDuration(total.ms)}` : ""})`,
+      `${l.delivery} (${ev.received.hops.length} ${ev.received.hops.length === 1 ? l.hop : l.hops}${total ? `, ${l.total} ${formatDuration(total.ms)}` : ""})`,
       "1",
       color,
     ),

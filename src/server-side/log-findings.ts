@@ -152,12 +152,24 @@ export function logFindings(
     out.push(
       finding("logs.connection.timeout", "warning", AREA, subject, { count: to.count, stage: to.key }),
     );
-  for (const f of c.tlsFailures)
+  if (c.tlsFailures.length) {
+    const total = c.tlsFailures.reduce((n, f) => n + f.count, 0);
     out.push(
-      finding("logs.tls.handshake-failed", "warning", AREA, subject, { count: f.count, reason: f.key }, [
-        logBlock("TLS", [f.key]),
-      ]),
+      finding(
+        "logs.tls.handshake-failed",
+        "warning",
+        AREA,
+        subject,
+        { count: total, reason: c.tlsFailures[0]?.key ?? "-" },
+        [
+          logBlock(
+            "TLS",
+            c.tlsFailures.map((f) => `${f.count} × ${f.key}`),
+          ),
+        ],
+      ),
     );
+  }
   for (const client of s.sasl.byClient) {
     if (client.count >= th.saslBruteForce) {
       out.push(

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { judgeEvidence, makeReport } from "../../audit.js";
+import { rejudgeEvidence, makeReport } from "../../audit.js";
 import type { SavedEvidence } from "../../core/evidence.js";
 import { UsageError } from "../../core/exit-codes.js";
 import { addOutputOptions, emitReport, type CommonFlags } from "../common.js";
@@ -41,7 +41,7 @@ export function register(program: Command): void {
   addOutputOptions(cmd).action((file: string, flags: CommonFlags) => {
     const saved = readSavedEvidence(file);
     const now = new Date();
-    const report = makeReport(saved.command, saved.evidence, judgeEvidence(saved.evidence), now, now);
+    const report = makeReport(saved.command, saved.evidence, rejudgeEvidence(saved.evidence), now, now);
     process.exitCode = emitReport(report, flags);
   });
 }

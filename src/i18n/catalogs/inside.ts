@@ -402,12 +402,12 @@ const logs: Catalog = {
   ),
   "logs.tls.handshake-failed": m(
     [
-      "{count} TLS handshakes failed: {reason}",
+      "{count} TLS handshakes failed (most often: {reason})",
       "A client (or a remote server) and this server could not agree on TLS: no shared protocol or cipher, a certificate problem, or a scanner probing. Real senders then usually retry without TLS, or defer.",
       "If many legitimate peers fail, check smtpd_tls_protocols / smtpd_tls_ciphers are not too strict for them, and that the certificate chain is complete (openssl s_client -starttls smtp).",
     ],
     [
-      "{count} 次 TLS 握手失败：{reason}",
+      "{count} 次 TLS 握手失败（最常见：{reason}）",
       "客户端（或远端服务器）与本服务器未能就 TLS 达成一致：没有共同的协议或加密套件、证书问题，或是扫描器在探测。真实发件方随后通常会不加密重试，或推迟投递。",
       "若大量合法对端失败，请确认 smtpd_tls_protocols / smtpd_tls_ciphers 对它们不过严，并确认证书链完整（openssl s_client -starttls smtp）。",
     ],

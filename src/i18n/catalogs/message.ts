@@ -141,7 +141,7 @@ export const messageMessages: Catalog = {
   ),
   "message.received.summary": t(
     {
-      summary: "Delivered in {hops} hops, {total} in transit; {encrypted} hops encrypted",
+      summary: "Delivered over {hops} hop(s), {total} in transit; {encrypted} of them encrypted",
       why: "Each Received field records one hand-over between servers, newest first; the timeline above shows them oldest first with the time each one took.",
       fix: "",
     },
@@ -773,6 +773,20 @@ export const messageMessages: Catalog = {
       summary: "{authserv} 记录的是 {method}={theirs}，mxray 现在得到 {method}={ours}（{subject}）",
       why: "结果在投递后发生了变化。对 DKIM：邮件在 {authserv} 检查后被修改，或之后密钥已轮换或删除。对 SPF 和 DMARC：记录已变化，或 mxray 使用了不同的客户端或发件人。不是你的服务器写入的结果也可能是伪造的（RFC 8601 §5）。",
       fix: "只信任你自己的服务器写入的 Authentication-Results；将现在的 DNS 记录与投递时进行比较。",
+    },
+  ),
+  "message.auth-results.differs-foreign": t(
+    {
+      summary:
+        "{authserv} (not the final receiver) recorded {method}={theirs}; mxray finds {method}={ours} now ({subject})",
+      why: "This Authentication-Results was not written by the organisation that delivered the message last, so it records an earlier hop's view, or it was forged by the sender: RFC 8601 §5 says receivers should ignore or remove such fields.",
+      fix: "Trust only Authentication-Results whose authserv-id is your own; configure your MTA to remove foreign ones on arrival.",
+    },
+    {
+      summary:
+        "{authserv}（不是最终接收方）记录的是 {method}={theirs}；mxray 现在得到 {method}={ours}（{subject}）",
+      why: "这个 Authentication-Results 不是由最后投递邮件的组织写入的，它记录的是更早一跳的结果，或者是发件人伪造的：RFC 8601 §5 要求接收方忽略或删除此类字段。",
+      fix: "只信任 authserv-id 属于你自己的 Authentication-Results；让你的 MTA 在收信时删除外来的此类字段。",
     },
   ),
   "message.auth-results.arc-differs": t(

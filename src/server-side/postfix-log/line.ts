@@ -175,7 +175,9 @@ export function parseSyslogLine(line: string, years: YearGuesser): SyslogLine | 
   const hostEnd = line.indexOf(" ", start);
   if (hostEnd <= start) return "truncated";
   const host = line.slice(start, hostEnd);
-  const colon = line.indexOf(": ", hostEnd + 1);
+  // the program ends at the first ": " (a one-character search is cheaper than a two-character one)
+  let colon = line.indexOf(":", hostEnd + 1);
+  while (colon >= 0 && line.charCodeAt(colon + 1) !== 32) colon = line.indexOf(":", colon + 1);
   if (colon < 0) return "truncated";
   let progEnd = colon;
   let pid = 0;

@@ -89,20 +89,25 @@ function daemonOf(program: string): string | undefined {
   return DAEMONS.has(daemon) ? daemon : undefined;
 }
 
-function isQueueId(s: string): boolean {
-  const n = s.length;
-  if (n < 6 || n > 20) return false;
+/** Whether `text[0, end)` is a queue id, checked in place. */
+function isQueueIdAt(text: string, end: number): boolean {
+  if (end < 6 || end > 20) return false;
   let hexUpper = true;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    const isDigit = c >= 48 && c <= 57;
-    const isUpper = c >= 65 && c <= 90;
-    const isLower = c >= 97 && c <= 122;
-    if (!isDigit && !isUpper && !isLower) return false;
-    if (!isDigit && !(c >= 65 && c <= 70)) hexUpper = false;
+  let upper = false;
+  let lower = false;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if (c >= 65 && c <= 90) {
+      upper = true;
+      if (c > 70) hexUpper = false;
+    } else if (c >= 97 && c <= 122) {
+      lower = true;
+      hexUpper = false;
+    } else return false;
   }
-  // short ids are upper-case hex; long ids (enable_long_queue_ids) are 10+ alphanumerics
-  return hexUpper || (n >= 10 && s !== s.toLowerCase() && s !== s.toUpperCase());
+  // short ids are upper-case hex; long ids (enable_long_queue_ids) are 10+ mixed-case alphanumerics
+  return hexUpper || (end >= 10 && upper && lower);
 }
 
 /** Text between `<` at `start` and the next `>`; "" when absent. */
@@ -306,14 +311,14 @@ export function classifyPostfix(line: SyslogLine): PostfixLine | undefined {
   const service = line.program;
   let text = line.text;
   let qid: string | undefined;
-  const c = text.indexOf(": ");
-  if (c > 0) {
-    const head = text.slice(0, c);
-    if (head === "NOQUEUE") {
-      text = text.slice(c + 2);
-    } else if (isQueueId(head)) {
-      qid = head;
-      text = text.slice(c + 2);
+  // "QUEUEID: rest" or "NOQUEUE: rest": the first word ends with a colon (no scan of the whole line)
+  const sp = text.indexOf(" ");
+  if (sp > 6 && sp <= 21 && text.charCodeAt(sp - 1) === 58) {
+    if (sp === 8 && text.startsWith("NOQUEUE")) {
+      text = text.slice(9);
+    } else if (isQueueIdAt(text, sp - 1)) {
+      qid = text.slice(0, sp - 1);
+      text = text.slice(sp + 1);
     }
   }
   let diagnostic: Diagnostic | undefined;

@@ -43,13 +43,31 @@ export function stripAddress(text: string): string {
   return text;
 }
 
+const rejectCache = new Map<string, { category: RejectCategory; rule: string }>();
+
 /**
- * The category and rule of a reject.
+ * The category and rule of a reject (cached: the same reasons come back again and again).
  *
  * @example
- *   classifyReject("<x@a>: Relay access denied", "smtpd") // { category: "relay-denied", rule: "reject_unauth_destination" }
+ *   classifyReject("<x@a>: Relay access denied", "smtpd", "reject") // { category: "relay-denied", rule: "reject_unauth_destination" }
  */
 export function classifyReject(
+  rawText: string,
+  source: string,
+  action: string,
+): { category: RejectCategory; rule: string } {
+  const key = `${source}\u0000${action}\u0000${stripAddress(rawText)}`;
+  const hit = rejectCache.get(key);
+  if (hit) return hit;
+  const r = classifyRejectUncached(rawText, source, action);
+  if (rejectCache.size >= 5000) rejectCache.clear();
+  // copies, so the cache does not pin the log chunks the texts were sliced from
+  const own = { category: r.category, rule: (" " + r.rule).slice(1) };
+  rejectCache.set((" " + key).slice(1), own);
+  return own;
+}
+
+function classifyRejectUncached(
   rawText: string,
   source: string,
   action: string,

@@ -342,9 +342,7 @@ export class LogSummarizer {
         this.tlsOutTrust.add(e.trust);
         return;
       case "tls-fail":
-        this.tlsFailures.add(
-          `${e.direction === "in" ? "inbound" : "outbound"}: ${shortReason(e.text) || "handshake failed"}`,
-        );
+        this.tlsFailures.add(`${e.direction === "in" ? "inbound" : "outbound"}: ${tlsFailureReason(e.text)}`);
         return;
       case "lost": {
         const label = peerLabel(e.peer);
@@ -673,6 +671,19 @@ export class LogSummarizer {
   get tableCapacity(): number {
     return this.cap;
   }
+}
+
+/**
+ * OpenSSL's reason without its codes and source positions:
+ * `TLS library problem: error:0A0000C1:SSL routines::no shared cipher:../ssl/statem/statem_srvr.c:2226:`
+ * -> `no shared cipher`; `SSL_accept error ...: -1` -> `handshake aborted`.
+ */
+export function tlsFailureReason(text: string): string {
+  const m = /error:[0-9A-Fa-f]+:[^:]*:[^:]*:([^:]+)/.exec(text);
+  if (m) return (m[1] as string).trim();
+  const t = text.replace(/^TLS library problem: /, "").trim();
+  if (!t || t === "-1" || t === "0") return "handshake aborted";
+  return shortReason(t);
 }
 
 function round(n: number): number {

@@ -35,3 +35,14 @@ export {
   type MacroValues,
 } from "./macros.js";
 export { parseAddress, inNetwork, reverseName, type SpfAddress } from "./ip.js";
+export {
+  analyzeSpf,
+  MAX_TREE_NODES,
+  type AnswerLookup,
+  type SpfAnalysis,
+  type SpfTreeNode,
+  type SpfTreeTerm,
+  type SpfVoid,
+} from "./analyze.js";
+export { flattenSpf, type SpfFlattening } from "./flatten.js";
+export { formatSpfTrace, formatSpfTree } from "./format.js";

@@ -158,6 +158,17 @@ describe("DKIM verification in RFC 8601 terms", () => {
     assert.equal(s?.reason, "key-hash");
   });
 
+  it("honours the key's s= (service) and t=s (strict identity) flags", async () => {
+    const signed = await sign(plainMessage(), { domain: "example.com", selector: "s1", key: rsa });
+    const [notMail] = await verify(signed, [keyRecord("s1", "example.com", rsa, " s=other;")]);
+    assert.deepEqual([notMail?.result, notMail?.reason], ["permerror", "bad-key"]);
+    assert.match(notMail?.detail ?? "", /not-for-email/);
+    const withSub = signed.replace("d=example.com;", "d=example.com; i=@news.example.com;");
+    const [strict] = await verify(withSub, [keyRecord("s1", "example.com", rsa, " t=s;")]);
+    assert.equal(strict?.result, "permerror");
+    assert.match(strict?.detail ?? "", /t=s/);
+  });
+
   it("reports relaxed alignment for a parent-domain signature and none for a third party", async () => {
     const sub = plainMessage().replace("a@example.com", "a@news.example.com");
     const [relaxed] = await verify(

@@ -105,6 +105,44 @@ describe("mxray message on a delivered message", () => {
     assertTextsComplete(report);
   });
 
+  it("flags a plaintext entry hop, a late first hop, an unreadable hop, a hop from the future, and no trace at all", async () => {
+    const msg = [
+      "Received: from relay.example.org (relay.example.org [198.51.100.7]) by mx.example.net with ESMTP id A; Thu, 03 Dec 2026 14:00:00 +0000",
+      "Received: something unreadable",
+      "Received: from [10.1.1.1] by relay.example.org with ESMTP id B; Thu, 03 Dec 2026 11:00:00 +0000",
+      "From: a@example.com",
+      "Date: Thu, 03 Dec 2026 09:00:00 +0000",
+      "",
+      "x",
+    ].join("\r\n");
+    const report = await checkMessage(raw(msg), context(memoryDns([])));
+    const byId = (id: string) => report.findings.find((f) => f.id === id);
+    assert.equal(byId("message.received.plaintext")?.params.ip, "198.51.100.7");
+    assert.equal(byId("message.received.delay.submission")?.params.delay, "2h 00m");
+    assert.equal(byId("message.received.unparseable")?.params.hop, 2);
+    assert.equal(byId("message.received.future")?.params.hop, 3);
+    assertTextsComplete(report);
+    const none = await checkMessage(
+      raw("From: a@example.com\r\nSubject: draft\r\n\r\nx\r\n"),
+      context(memoryDns([])),
+    );
+    assert.ok(none.findings.some((f) => f.id === "message.received.none"));
+    assert.ok(none.findings.some((f) => f.id === "message.spf.no-client"));
+  });
+
+  it("trusts only the final receiver's Authentication-Results (RFC 8601 §5)", async () => {
+    const msg = (await deliveredMessage()).replace(
+      "Authentication-Results: mx.example.net;",
+      "Authentication-Results: mx.forger.example;",
+    );
+    const report = await checkMessage(raw(msg), context(memoryDns(zone)));
+    const foreign = report.findings.find((f) => f.id === "message.auth-results.differs-foreign");
+    assert.equal(foreign?.severity, "info");
+    assert.equal(foreign?.params.authserv, "mx.forger.example");
+    assert.ok(!report.findings.some((f) => f.id === "message.auth-results.differs"));
+    assertTextsComplete(report);
+  });
+
   it("draws the timeline to scale and escapes hostile header text", async () => {
     const hostile = (await deliveredMessage()).replace(
       "out.example.com (out.example.com",

@@ -129,6 +129,18 @@ describe("one TLS handshake", () => {
     assert.equal(r.reason, "refused");
   });
 
+  it("turns an offer OpenSSL cannot build into a 'local' failure instead of an exception", async () => {
+    const srv = await keep(startTlsServer(identity("mx.fixture.test")));
+    const r = await tlsHandshake(
+      { address: "127.0.0.1", port: srv.port },
+      { maxVersion: "TLSv1.2", ciphers: "NO-SUCH-CIPHER" },
+      limits,
+    );
+    assert.ok(!r.ok);
+    assert.equal(r.reason, "local");
+    assert.match(r.detail, /no cipher match/);
+  });
+
   it("stops at a preamble failure without starting TLS", async () => {
     const srv = await keep(startSmtpServer(identity("mx.fixture.test"), { capabilities: ["PIPELINING"] }));
     const r = await tlsHandshake({ address: "127.0.0.1", port: srv.port, starttls: "smtp" }, {}, limits);

@@ -190,6 +190,18 @@ describe("the full TLS scan", () => {
     );
   });
 
+  it("gives up after one timeout on a server that never answers the ClientHello", async () => {
+    const srv = await keep(startRawServer(() => {}));
+    const scan = await scanTls({ address: "127.0.0.1", port: srv.port }, opts({ timeoutMs: 300 }));
+    assert.ok(!scan.first.ok && scan.first.reason === "timeout");
+    assert.equal(scan.handshakes, 1);
+    assert.deepEqual(scan.versions, []);
+    assert.deepEqual(
+      ids({ address: "127.0.0.1", port: 25, scan }).filter((i) => i.startsWith("tls.handshake")),
+      ["tls.handshake.failed:error"],
+    );
+  });
+
   it("makes one handshake only in single depth", async () => {
     const srv = await keep(startTlsServer(identity("mx.fixture.test")));
     const scan = await scanTls({ address: "127.0.0.1", port: srv.port }, opts({ depth: "single" }));
