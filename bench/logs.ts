@@ -4,8 +4,9 @@
  * The log (MXRAY_BENCH_LOG_MB, default 1024 MB, under /var/tmp/mxray-bench-logs, deleted afterwards)
  * replays the lines of a real Postfix log from the lab (test/fixtures/inside/lab-traffic.log, or
  * MXRAY_BENCH_SEED) again and again, each replay with fresh queue ids and later times. Both tools run
- * as separate processes under /usr/bin/time -v (peak RSS) on the same file; the grand totals are
- * compared the way pflogsumm prints them.
+ * as separate processes under /usr/bin/time -v (peak RSS, user+system CPU) on the same file, mxray through
+ * tsx as `npm run mxray` does (about a second of start-up included); the grand totals are compared the
+ * way pflogsumm prints them (src/server-side/pflogsumm-compat.ts).
  *
  *   node --import tsx bench/logs.ts            # 1 GB
  *   MXRAY_BENCH_LOG_MB=100 node --import tsx bench/logs.ts
@@ -209,24 +210,6 @@ export async function run(): Promise<Record<string, unknown>> {
   } finally {
     rmSync(log, { force: true });
   }
-}
-
-/**
- * The CLI as one ES module (esbuild, dependencies left external), so the measurement is of mxray and
- * not of on-the-fly TypeScript compilation. Written under node_modules/.cache so bare imports resolve.
- */
-function bundleCli(): string {
-  const out = join(ROOT, "node_modules/.cache/mxray-bench/mxray.mjs");
-  execFileSync(join(ROOT, "node_modules/.bin/esbuild"), [
-    join(ROOT, "src/cli/main.ts"),
-    "--bundle",
-    "--platform=node",
-    "--format=esm",
-    "--packages=external",
-    "--log-level=error",
-    `--outfile=${out}`,
-  ]);
-  return out;
 }
 
 function round(n: number): number {

@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export LAB_RUN="${LAB_RUN:-/var/tmp/mxray-lab}"
 export MXRAY_REQUIRE_LAB=1
+# Guard: no test may ask the built-in public blocklists, even through the lab resolver.
+export MXRAY_DNSBLS=bl.lab.test
 
 [ -d node_modules ] || npm ci
 echo "== lint and format"; npm run --silent lint

@@ -72,7 +72,17 @@ export function contextFrom(flags: CommonFlags): RunContext & { finish(): void }
   if (servers.length === 0)
     throw new UsageError("no DNS resolver: /etc/resolv.conf lists none; pass --resolver HOST[:PORT]");
   const progress = wantsJson(flags) ? { step: () => {}, done: () => {} } : terminalProgress();
+  // MXRAY_DNSBLS (comma-separated zones, empty for none) replaces the built-in blocklists; --dnsbl wins.
+  const envDnsbls = process.env.MXRAY_DNSBLS;
   return {
+    ...(envDnsbls !== undefined
+      ? {
+          dnsbls: envDnsbls
+            .split(",")
+            .map((z) => z.trim())
+            .filter((z) => z && z !== "none"),
+        }
+      : {}),
     dns: createDnsClient({ servers, timeoutMs, signal: flags.signal }),
     timeoutMs,
     now: () => new Date(),
@@ -159,7 +169,8 @@ export async function auditContextFrom(
   if (flags.dnsbl) {
     const zones = flags.dnsbl.filter((z) => z !== "none");
     const bad = zones.find((z) => !isValidDnsblZone(z));
-    if (bad) throw new UsageError(`--dnsbl takes a DNS zone such as zen.example.org, not ${JSON.stringify(bad)}`);
+    if (bad)
+      throw new UsageError(`--dnsbl takes a DNS zone such as zen.example.org, not ${JSON.stringify(bad)}`);
     ctx.dnsbls = zones;
   }
   if (flags.ca) {

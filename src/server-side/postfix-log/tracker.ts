@@ -57,8 +57,10 @@ export class MessageTracker {
           this.evicted++;
         }
       }
+      // a copy: the queue id is kept while the message is open and must not pin its log chunk
+      const own = detach(qid);
       m = {
-        qid,
+        qid: own,
         via: "",
         client: "",
         tls: false,
@@ -69,7 +71,7 @@ export class MessageTracker {
         held: false,
         firstSeen: ts,
       };
-      this.open_.set(qid, m);
+      this.open_.set(own, m);
     }
     return m;
   }

@@ -15,7 +15,18 @@ export interface SpfCase {
 const RESULTS = new Set(["pass", "fail", "softfail", "neutral", "none", "permerror", "temperror"]);
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 
-function batch(command: string, script: string, cases: SpfCase[], resolver: string): Promise<string[]> {
+export interface ReferenceResult {
+  result: string;
+  /** The explanation the tool reports (its own default text when the record has no exp=). */
+  explanation: string;
+}
+
+function batch(
+  command: string,
+  script: string,
+  cases: SpfCase[],
+  resolver: string,
+): Promise<ReferenceResult[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, [script], { env: { ...process.env, LAB_RESOLVER: resolver } });
     let out = "";
@@ -37,9 +48,9 @@ function batch(command: string, script: string, cases: SpfCase[], resolver: stri
       }
       resolve(
         lines.map((l) => {
-          const [result] = JSON.parse(l) as [string, string];
+          const [result, explanation] = JSON.parse(l) as [string, string];
           if (!RESULTS.has(result)) throw new Error(`${script} gave ${JSON.stringify(l)}`);
-          return result;
+          return { result, explanation };
         }),
       );
     });
@@ -48,11 +59,11 @@ function batch(command: string, script: string, cases: SpfCase[], resolver: stri
 }
 
 /** Mail::SPF results for the cases (scope mfrom, or helo when the sender is empty). */
-export function mailSpf(cases: SpfCase[], resolver = "127.0.0.3"): Promise<string[]> {
+export function mailSpf(cases: SpfCase[], resolver = "127.0.0.3"): Promise<ReferenceResult[]> {
   return batch("/usr/bin/perl", here("./mail-spf-batch.pl"), cases, resolver);
 }
 
 /** pyspf's check2 results for the cases. */
-export function pyspf(cases: SpfCase[], resolver = "127.0.0.3"): Promise<string[]> {
+export function pyspf(cases: SpfCase[], resolver = "127.0.0.3"): Promise<ReferenceResult[]> {
   return batch("/usr/bin/python3", here("./pyspf-batch.py"), cases, resolver);
 }
