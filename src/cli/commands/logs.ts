@@ -18,6 +18,7 @@ interface LogsFlags extends CommonFlags {
   tableSize: number;
   saslThreshold: number;
   slowDelay: number;
+  messages: number;
 }
 
 function positiveInt(name: string) {
@@ -104,6 +105,17 @@ export function register(program: Command): void {
       "p90 delivery delay of a relay reported as slow",
       positiveInt("--slow-delay"),
       DEFAULT_LOG_THRESHOLDS.slowDelay,
+    )
+    .option(
+      "--messages <n>",
+      "also report the last N finished messages: sender, size, arrival, every delivery attempt (in --json)",
+      (v: string) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0 || n > 100_000)
+          throw new UsageError(`--messages takes 0..100000, not ${JSON.stringify(v)}`);
+        return n;
+      },
+      0,
     );
   addOutputOptions(cmd).action(async (files: string[], flags: LogsFlags) => {
     const started = Date.now();
@@ -115,7 +127,13 @@ export function register(program: Command): void {
     if (flags.follow) {
       if (files.length !== 1 || files[0] === "-")
         throw new UsageError("--follow reads exactly one file (for a pipe, just use -)");
-      summary = await follow(files[0] as string, { now, since, until, tableCapacity: flags.tableSize });
+      summary = await follow(files[0] as string, {
+        now,
+        since,
+        until,
+        tableCapacity: flags.tableSize,
+        traces: flags.messages,
+      });
     } else {
       const progress = wantsJson(flags) ? undefined : terminalProgress();
       summary = await analyseLogs(files, {
@@ -123,6 +141,7 @@ export function register(program: Command): void {
         since,
         until,
         tableCapacity: flags.tableSize,
+        traces: flags.messages,
         onProgress: progress ? (n) => progress.step(`${n.toLocaleString("en")} lines`) : undefined,
       }).finally(() => progress?.done());
     }

@@ -3,7 +3,7 @@ import type { Diagnostic, MailEvent } from "./events.js";
 import { peerLabel } from "./events.js";
 import { formatWallClock } from "./line.js";
 import { classifyDeferral, classifyReject, reasonHost, shortReason, stripAddress } from "./reasons.js";
-import { MessageTracker } from "./tracker.js";
+import { MessageTracker, type MessageTrace } from "./tracker.js";
 
 /** Counters of one hour or one day. */
 export interface TrafficCounts {
@@ -135,6 +135,8 @@ export interface LogSummary {
   messages: { completed: number; open: number; evicted: number; held: string[] };
   /** Tables that hit their memory bound and folded their smallest rows. */
   foldedTables: string[];
+  /** With --messages N: the last N finished messages, each with every delivery attempt. */
+  traces?: (Omit<MessageTrace, "first" | "last"> & { first: string; last: string })[];
 }
 
 export interface SummarizerOptions {
@@ -142,6 +144,8 @@ export interface SummarizerOptions {
   tableCapacity?: number;
   /** Open messages kept at most. */
   messageCapacity?: number;
+  /** Keep the traces of the last N finished messages (sender, size, every delivery attempt); 0: none. */
+  traces?: number;
 }
 
 const emptyCounts = (): TrafficCounts => ({
@@ -248,12 +252,15 @@ export class LogSummarizer {
   private readonly warnings: BoundedTable<{ daemon: string; text: string }>;
   private readonly errors: BoundedTable<{ level: string; daemon: string; text: string }>;
   private readonly master = new BoundedTable<null>(100, () => null);
+  private readonly traceLimit: number;
+  private readonly traces: MessageTrace[] = [];
   /** smtpd sessions in progress: pid -> TLS seen (one smtpd process serves one client at a time). */
   private readonly sessions = new Map<number, boolean>();
 
   constructor(opts: SummarizerOptions = {}) {
     const cap = (this.cap = opts.tableCapacity ?? 1000);
     this.tracker = new MessageTracker(opts.messageCapacity ?? 200_000);
+    this.traceLimit = Math.max(0, Math.min(opts.traces ?? 0, 100_000));
     this.deliveryDomains = new BoundedTable(cap, () => ({
       sent: 0,
       bytes: 0,
@@ -406,7 +413,21 @@ export class LogSummarizer {
       case "removed": {
         const m = this.tracker.close(e.qid);
         if (e.by === "postsuper") this.t.removedByAdmin++;
-        void m;
+        if (m && this.traceLimit > 0) {
+          // a ring of the last N finished messages: bounded whatever the log size
+          if (this.traces.length >= this.traceLimit) this.traces.shift();
+          this.traces.push({
+            qid: m.qid,
+            via: m.via || m.origin || "",
+            client: m.client,
+            sender: m.sender ?? "",
+            size: m.size,
+            tls: m.tls,
+            first: m.firstSeen,
+            last: ts,
+            attempts: m.attempts ?? [],
+          });
+        }
         return;
       }
       case "expired":
@@ -443,7 +464,10 @@ export class LogSummarizer {
       case "master":
         this.master.add(e.text.length > 120 ? e.text.slice(0, 119) + "…" : e.text);
         return;
-      case "notification":
+      case "notification": {
+        if (this.traceLimit > 0) this.tracker.open(e.newQid, ts).origin = detach(`${e.what} of ${e.qid}`);
+        return;
+      }
       case "other":
         return;
     }
@@ -453,6 +477,21 @@ export class LogSummarizer {
     const to = normAddress(e.to);
     const dom = domainOf(e.to);
     const m = this.tracker.get(e.qid);
+    if (m && this.traceLimit > 0) {
+      m.lastSeen = ts;
+      const list = (m.attempts ??= []);
+      if (list.length < 20) {
+        const reason = e.reason.length > 200 ? e.reason.slice(0, 199) + "…" : e.reason;
+        list.push({
+          to: detach(e.to),
+          status: e.status,
+          relay: detach(e.relay),
+          delay: e.delay,
+          dsn: detach(e.dsn),
+          reason: detach(reason),
+        });
+      }
+    }
     if (e.status === "sent") {
       if (e.reason.startsWith("forwarded as ")) {
         this.t.forwarded++;
@@ -664,6 +703,15 @@ export class LogSummarizer {
         held,
       },
       foldedTables: folded,
+      ...(this.traceLimit > 0
+        ? {
+            traces: this.traces.map((m) => ({
+              ...m,
+              first: formatWallClock(m.first),
+              last: formatWallClock(m.last),
+            })),
+          }
+        : {}),
     };
   }
 

@@ -22,7 +22,35 @@ export interface MessageState {
   /** Counted once into the deferred-messages total. */
   deferred: boolean;
   held: boolean;
+  /** For mail Postfix made itself: `sender non-delivery notification of QID`. */
+  origin?: string;
   firstSeen: number;
+  lastSeen: number;
+  /** Delivery attempts, when message traces are kept (--messages): at most 20 per message. */
+  attempts?: DeliveryAttempt[];
+}
+
+/** One delivery attempt of one recipient. */
+export interface DeliveryAttempt {
+  to: string;
+  status: string;
+  relay: string;
+  delay: number;
+  dsn: string;
+  reason: string;
+}
+
+/** A finished message as reported by `--messages`. */
+export interface MessageTrace {
+  qid: string;
+  via: string;
+  client: string;
+  sender: string;
+  size: number;
+  tls: boolean;
+  first: number;
+  last: number;
+  attempts: DeliveryAttempt[];
 }
 
 /**
@@ -70,6 +98,7 @@ export class MessageTracker {
         deferred: false,
         held: false,
         firstSeen: ts,
+        lastSeen: ts,
       };
       this.open_.set(own, m);
     }

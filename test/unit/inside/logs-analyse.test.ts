@@ -193,6 +193,32 @@ describe("the real lab log (test/fixtures/inside/lab-traffic.log, written by tes
     ])
       assert.ok(ids.includes(id), id);
   });
+  it("follows each message by queue id from arrival to removal (--messages)", async () => {
+    const s = await analyseLogs([`${FIX}/lab-traffic.log`], { now, traces: 5 });
+    assert.equal(s.traces?.length, 5, "a ring of the last 5 finished messages");
+    const all = await analyseLogs([`${FIX}/lab-traffic.log`], { now, traces: 100 });
+    const traces = all.traces ?? [];
+    assert.equal(traces.length, 11, "every removed message (qmgr or postsuper)");
+    const bounced = traces.find((m) => m.via === "pickup" && m.attempts[0]?.status === "bounced");
+    assert.deepEqual(
+      bounced && [bounced.sender, bounced.size > 0, bounced.attempts[0]?.to, bounced.attempts[0]?.dsn],
+      ["x@lab.test", true, "nobody@lab.test", "5.1.1"],
+    );
+    const notice = traces.find((m) => m.via === `sender non-delivery of ${bounced?.qid}`);
+    assert.deepEqual(
+      notice?.attempts.map((a) => `${a.to} ${a.status}`),
+      ["x@lab.test sent"],
+    );
+    const deferred = traces.filter((m) => m.attempts.some((a) => a.status === "deferred"));
+    assert.deepEqual(
+      deferred.map((m) => [m.via, m.tls, m.attempts[0]?.dsn]),
+      [
+        ["postfix/submission/smtpd", true, "4.4.1"],
+        ["postfix/submission/smtpd", true, "4.7.5"],
+      ],
+    );
+    assert.equal(s.totals.received, all.totals.received, "tracing changes no count");
+  });
   it("agrees with pflogsumm's grand totals", async (t) => {
     const pf = spawnSync("pflogsumm", [`${FIX}/lab-traffic.log`], { encoding: "utf8" });
     if (pf.error) return t.skip("pflogsumm is not installed");
@@ -201,6 +227,82 @@ describe("the real lab log (test/fixtures/inside/lab-traffic.log, written by tes
     const mine = mxrayAsPflogsumm(s);
     for (const [k, v] of Object.entries(mine)) if (theirs[k] !== undefined) assert.equal(v, theirs[k], k);
     assert.equal(theirs.received, "9", "pflogsumm misses the message received on postfix/submissions/smtpd");
+  });
+});
+
+describe("postscreen, timeouts, fatal errors and slow relays", () => {
+  it("are counted and judged", async () => {
+    const p = join(tmp, "screen.log");
+    const L = (t: string, m: string) => `2026-12-02T${t}+01:00 mx ${m}`;
+    const lines = [
+      L("10:00:00", "postfix/postscreen[10]: CONNECT from [192.0.2.7]:4000 to [198.51.100.1]:25"),
+      L("10:00:00", "postfix/postscreen[10]: PREGREET 11 after 0.1 from [192.0.2.7]:4000: EHLO x\\r\\n"),
+      L("10:00:01", "postfix/dnsblog[11]: addr 192.0.2.7 listed by domain zen.spamhaus.org as 127.0.0.2"),
+      L("10:00:01", "postfix/postscreen[10]: DNSBL rank 3 for [192.0.2.7]:4000"),
+      L(
+        "10:00:01",
+        "postfix/postscreen[10]: NOQUEUE: reject: RCPT from [192.0.2.7]:4000: 550 5.7.1 Service unavailable; client [192.0.2.7] blocked using zen.spamhaus.org; from=<a@b.example>, to=<c@d.example>, proto=ESMTP, helo=<x>",
+      ),
+      L("10:00:02", "postfix/postscreen[10]: CONNECT from [192.0.2.8]:4001 to [198.51.100.1]:25"),
+      L("10:00:02", "postfix/postscreen[10]: PASS NEW [192.0.2.8]:4001"),
+      L("10:00:03", "postfix/smtpd[12]: connect from mail.example.net[192.0.2.8]"),
+      L("10:00:33", "postfix/smtpd[12]: timeout after DATA from mail.example.net[192.0.2.8]"),
+      L(
+        "10:00:33",
+        "postfix/smtpd[12]: disconnect from mail.example.net[192.0.2.8] ehlo=1 mail=1 rcpt=1 data=0/1 commands=3/4",
+      ),
+      L(
+        "10:01:00",
+        "postfix/smtpd[13]: fatal: open database /etc/postfix/virtual.db: No such file or directory",
+      ),
+      L("10:01:00", "postfix/master[1]: warning: process /usr/lib/postfix/sbin/smtpd pid 13 exit status 1"),
+      L(
+        "10:01:00",
+        "postfix/master[1]: warning: /usr/lib/postfix/sbin/smtpd: bad command startup -- throttling",
+      ),
+      ...[1, 2, 3].map((i) =>
+        L(
+          `10:0${i}:00`,
+          `postfix/smtp[20]: ABCDEF12${i}0: to=<u${i}@slow.example>, relay=mx.slow.example[203.0.113.9]:25, delay=${i * 600}, delays=0/0/1/1, dsn=2.0.0, status=sent (250 ok)`,
+        ),
+      ),
+    ];
+    writeFileSync(p, lines.join("\n") + "\n");
+    const s = await analyseLogs([p], { now });
+    assert.deepEqual(s.postscreen.events.map((e) => `${e.key} ${e.count}`).sort(), [
+      "CONNECT 2",
+      "DNSBL rank 1",
+      "PASS NEW 1",
+      "PREGREET 1",
+    ]);
+    assert.deepEqual(s.postscreen.dnsblHits, [{ key: "zen.spamhaus.org", count: 1 }]);
+    assert.deepEqual(
+      s.rejects.map((r) => [r.category, r.rule, r.count]),
+      [["dnsbl", "zen.spamhaus.org", 1]],
+    );
+    assert.deepEqual(s.connections.timeouts, [{ key: "DATA", count: 1 }]);
+    assert.deepEqual(
+      s.errors.map((e) => [e.level, e.daemon]),
+      [["fatal", "smtpd"]],
+    );
+    assert.deepEqual(
+      s.delays.map((d) => [d.relay, d.p50, d.p90, d.max]),
+      [["mx.slow.example[203.0.113.9]:25", 1200, 1800, 1800]],
+    );
+    assert.deepEqual(
+      s.perHour.filter((h) => h.delivered).map((h) => [h.hour, h.delivered]),
+      [[10, 3]],
+    );
+    const ids = logFindings(s, "screen").map((f) => `${f.id}:${f.severity}`);
+    for (const id of [
+      "logs.postscreen.activity:info",
+      "logs.reject.dnsbl:info",
+      "logs.connection.timeout:warning",
+      "logs.diagnostic.fatal:error",
+      "logs.master.throttling:error",
+      "logs.delay.slow:warning",
+    ])
+      assert.ok(ids.includes(id), id);
   });
 });
 
