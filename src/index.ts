@@ -1,5 +1,12 @@
 /** mxray as a library: everything the CLI does is a typed export. */
-export { auditDns, checkDomain, collectDomainEvidence, judgeEvidence, makeReport, rejudgeEvidence } from "./audit.js";
+export {
+  auditDns,
+  checkDomain,
+  collectDomainEvidence,
+  judgeEvidence,
+  makeReport,
+  rejudgeEvidence,
+} from "./audit.js";
 export { checkMessage, readMessage, analyzeMessage } from "./message/index.js";
 export { checkHost, spfQuery } from "./standards/spf/index.js";
 export type { Check } from "./core/check.js";
@@ -12,7 +19,13 @@ export type { DomainProbe } from "./core/probe.js";
 export type { Report } from "./core/report.js";
 export type { Severity } from "./core/severity.js";
 export { describe, langFromEnv, catalog, type Lang } from "./i18n/index.js";
-export { allTimedOut, checkResolvers, createDnsClient, parseResolverSpec, systemResolvers } from "./net/dns/client.js";
+export {
+  allTimedOut,
+  checkResolvers,
+  createDnsClient,
+  parseResolverSpec,
+  systemResolvers,
+} from "./net/dns/client.js";
 export type { DnsClientOptions, DnsClientStats } from "./net/dns/client.js";
 export { startDnsServer, type RunningDnsServer, type DnsServerOptions } from "./net/dns/server.js";
 export { createMemoryResolver } from "./net/dns/memory.js";

@@ -6,7 +6,6 @@
  *
  * so `mxray report evidence.json` can re-judge a saved run offline.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Evidence {
   /** Format version of the saved evidence file. */
   schema: 1;

@@ -27,10 +27,28 @@ export function register(program: Command): void {
     .description(
       "the whole outside view of a mail domain: DNS audit, then ports, SMTP, TLS and certificates of every MX",
     )
-    .argument("<domain>", "the mail domain (IDN allowed)");
+    .argument("<domain>", "the mail domain (IDN allowed)")
+    .option("--ports <list>", `ports to try on every MX address (default ${DEFAULT_MAIL_PORTS.join(",")})`)
+    .option("--ehlo <name>", "name to give in EHLO (default: this machine's FQDN, else an address literal)")
+    .option(
+      "--relay-test-rcpt <address>",
+      "outside recipient for the open-relay test (mxray never sends DATA)",
+    )
+    .option("--no-relay-test", "skip the open-relay test");
   addNetworkOptions(addOutputOptions(addAuditOptions(cmd))).action(
-    async (domain: string, flags: AuditFlags) => {
+    async (domain: string, flags: CheckFlags) => {
+      const ports = flags.ports === undefined ? undefined : parsePortList(flags.ports);
+      if (flags.ports !== undefined && !ports)
+        throw new UsageError(
+          `--ports takes a list like 25,465,587 or 20-30 (1-65535), not ${JSON.stringify(flags.ports)}`,
+        );
       const ctx = await auditContextFrom(flags, normalizeDomain(domain));
+      ctx.servers = {
+        ports,
+        ehloName: flags.ehlo,
+        relayRecipient: flags.relayTestRcpt,
+        relayTest: flags.relayTest,
+      };
       const report = await checkDomain(domain, ctx).finally(() => ctx.finish());
       saveEvidence(flags.saveEvidence, report);
       process.exitCode = emitReport(report, flags);

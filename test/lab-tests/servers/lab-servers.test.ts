@@ -198,7 +198,15 @@ describe("the commands against the lab", () => {
 
   it("mxray check bounce.lab.test reaches the weak MX and finds the open relay", async (t) => {
     if (!(await requireLab(t))) return;
-    const r = await cli("check", "bounce.lab.test", "--resolver", lab.resolver, "--json", "--dnsbl", "bl.lab.test");
+    const r = await cli(
+      "check",
+      "bounce.lab.test",
+      "--resolver",
+      lab.resolver,
+      "--json",
+      "--dnsbl",
+      "bl.lab.test",
+    );
     assert.equal(r.code, 2);
     const found = ids(r.out);
     for (const id of ["ports.matrix", "smtp.relay.open", "smtp.starttls.missing"])

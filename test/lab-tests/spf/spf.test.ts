@@ -255,7 +255,18 @@ test("the SPF findings are part of mxray dns", async (t) => {
   if (!(await requireLab(t))) return;
   const { stdout } = await exec(
     process.execPath,
-    ["--import", "tsx", "src/cli/main.ts", "dns", "toomany.lab.test", "--json", "--resolver", lab.resolver, "--dnsbl", "none"],
+    [
+      "--import",
+      "tsx",
+      "src/cli/main.ts",
+      "dns",
+      "toomany.lab.test",
+      "--json",
+      "--resolver",
+      lab.resolver,
+      "--dnsbl",
+      "none",
+    ],
     { cwd: ROOT, timeout: 120000 },
   ).catch((e: { stdout: string }) => e);
   const doc = JSON.parse(stdout) as { findings: { id: string; area: string }[] };
