@@ -4,21 +4,11 @@ import { finding, type EvidenceBlock, type Finding } from "../core/finding.js";
 import type { Severity } from "../core/severity.js";
 import { formatAnswer } from "../net/dns/types.js";
 import type { PortResult, PortsEvidence } from "../probes/servers-evidence.js";
-
-const PORT_NAMES: Record<number, string> = {
-  25: "smtp",
-  465: "submissions",
-  587: "submission",
-  2525: "smtp-alt",
-  110: "pop3",
-  995: "pop3s",
-  143: "imap",
-  993: "imaps",
-};
+import { MAIL_PORTS } from "../standards/mail-ports.js";
 
 /** `25/tcp   open        0.4 ms  smtp` — one line of the port matrix. */
 export function formatPortLine(r: PortResult): string {
-  const name = PORT_NAMES[r.port] ?? "";
+  const name = MAIL_PORTS[r.port] ?? "";
   const detail = r.state === "open" ? `${r.ms} ms` : `${r.code ?? ""} after ${r.ms} ms`;
   return `${`${r.port}/tcp`.padEnd(10)}${r.state.padEnd(12)}${detail.padEnd(28)}${name}`.trimEnd();
 }

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { MAIL_PORTS } from "../standards/mail-ports.js";
 
 /** TCP states as numbered in /proc/net/tcp (include/net/tcp_states.h). */
 export const TCP_STATES: Record<number, string> = {
@@ -16,23 +17,7 @@ export const TCP_STATES: Record<number, string> = {
   12: "NEW_SYN_RECV",
 };
 
-/** Ports of mail services (SMTP, submission, IMAP, POP3, LMTP, ManageSieve, common content-filter ports). */
-export const MAIL_PORTS: Record<number, string> = {
-  25: "smtp",
-  465: "submissions",
-  587: "submission",
-  2525: "smtp-alt",
-  110: "pop3",
-  995: "pop3s",
-  143: "imap",
-  993: "imaps",
-  24: "lmtp",
-  4190: "sieve",
-  10024: "content-filter",
-  10025: "content-filter-return",
-  11332: "rspamd",
-  11334: "rspamd-web",
-};
+export { MAIL_PORTS };
 
 export interface SocketEntry {
   family: 4 | 6;
