@@ -23,15 +23,20 @@ PKGS=(
   # servers tests: firewall rules inside test-made network namespaces (filtered/unreachable ports)
   nftables
 )
-missing=$(dpkg-query -W -f='${Package} ${db:Status-Abbrev}\n' "${PKGS[@]}" 2>&1 | awk '$2 != "ii" {print $1}' | tr '\n' ' ')
-if [ -z "$(dpkg-query -W -f='${db:Status-Abbrev}\n' "${PKGS[@]}" 2>&1 | grep -v '^ii')" ]; then
+# a package apt has never heard of makes dpkg-query exit 1: ask one package at a time
+missing=""
+for p in "${PKGS[@]}"; do
+  st=$(dpkg-query -W -f='${db:Status-Abbrev}' "$p" 2>/dev/null || true)
+  case "$st" in ii*) ;; *) missing+="$p " ;; esac
+done
+if [ -z "$missing" ]; then
   echo "install.sh: all ${#PKGS[@]} lab packages are installed"; [ "$CREATED_POLICY" = 1 ] && rm -f /usr/sbin/policy-rc.d; exit 0
 fi
-echo "install.sh: installing: ${missing:-(some)}"
+echo "install.sh: installing: $missing"
 if [ "${SKIP_APT_UPDATE:-0}" != 1 ]; then apt-get update -qq; fi
 T1=$(date +%s.%N)
 apt-get install -y -qq --no-install-recommends -o Dpkg::Options::=--force-confold "${PKGS[@]}" >/dev/null
 T2=$(date +%s.%N)
 [ "$CREATED_POLICY" = 1 ] && rm -f /usr/sbin/policy-rc.d
 awk -v a="$T0" -v b="$T1" -v c="$T2" 'BEGIN{printf "install.sh: apt-get update %.1fs, install %.1fs, total %.1fs\n", b-a, c-b, c-a}'
-dpkg-query -W -f='${Package} ${Version}\n' "${PKGS[@]}" 2>/dev/null | sed 's/^/  /'
+dpkg-query -W -f='${Package} ${Version}\n' "${PKGS[@]}" 2>/dev/null | sed 's/^/  /' || true
