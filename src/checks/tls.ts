@@ -18,14 +18,24 @@ export function judgeTlsEndpoint(ep: TlsEndpointEvidence, now: Date): Finding[] 
   return judgeAnalysis(analyzeEndpoint(ep, now));
 }
 
-function judgeAnalysis(a: EndpointAnalysis): Finding[] {
+function judgeAnalysis(a: EndpointAnalysis, tlsaJudged: ReadonlySet<string> = new Set()): Finding[] {
+  const tlsaName = a.ep.tlsa ? dnsKey(a.ep.tlsa.name) : undefined;
   return [
     ...handshakeFindings(a.ep),
     ...versionFindings(a.ep),
     ...cipherFindings(a.ep),
     ...certificateFindings(a),
-    ...daneFindings(a),
+    ...daneFindings(a, tlsaName !== undefined && tlsaJudged.has(tlsaName)),
   ];
+}
+
+function dnsKey(name: string): string {
+  return name.toLowerCase().replace(/\.$/, "");
+}
+
+/** TLSA names whose RRset the DNS area (dane.tlsa-records) judges in the same run. */
+function tlsaJudgedByDns(evidence: Evidence): Set<string> {
+  return new Set((evidence.tlsa?.hosts ?? []).map((h) => dnsKey(h.name)));
 }
 
 function analyses(evidence: Evidence): EndpointAnalysis[] {
@@ -36,7 +46,10 @@ function analyses(evidence: Evidence): EndpointAnalysis[] {
 export const tlsEndpointCheck: Check = {
   name: "tls.endpoints",
   area: "tls",
-  run: (evidence) => analyses(evidence).flatMap(judgeAnalysis),
+  run: (evidence) => {
+    const judged = tlsaJudgedByDns(evidence);
+    return analyses(evidence).flatMap((a) => judgeAnalysis(a, judged));
+  },
 };
 
 export const tlsMtaStsCheck: Check = {

@@ -8,8 +8,11 @@ const RFC = ["RFC 7672 §2.2", "RFC 6698 §2.1", "RFC 7671"];
  * DANE for one endpoint (RFC 7672): the TLSA RRset must be DNSSEC-validated to count, only usable
  * DANE-TA(2)/DANE-EE(3) records authenticate, and one usable record must match the presented chain.
  * A sender that finds secure TLSA records and no match defers the mail: that is the critical case.
+ *
+ * `rrsetJudged`: the DNS area already judged this TLSA RRset (inside `mxray check`), so only what needs
+ * the certificate is said here: the lookup, DNSSEC and usability findings would repeat its findings.
  */
-export function daneFindings(a: EndpointAnalysis): Finding[] {
+export function daneFindings(a: EndpointAnalysis, rrsetJudged = false): Finding[] {
   const { ep, subject } = a;
   const answer = ep.tlsa;
   if (!answer) return [];
@@ -18,6 +21,7 @@ export function daneFindings(a: EndpointAnalysis): Finding[] {
   );
   const base = { endpoint: subject, name: answer.name };
   if (answer.status === "nxdomain" || answer.status === "nodata") return [];
+  if (rrsetJudged && (answer.status !== "noerror" || !answer.authenticated)) return [];
   if (answer.status !== "noerror") {
     // RFC 7672 §2.2.1: a failed TLSA lookup for a secure MX host makes DANE senders defer.
     return [
@@ -42,7 +46,7 @@ export function daneFindings(a: EndpointAnalysis): Finding[] {
     ];
   }
   const out: Finding[] = [];
-  if (ep.addressAuthenticated === false) {
+  if (ep.addressAuthenticated === false && !rrsetJudged) {
     out.push(
       finding(
         "tls.dane.address-insecure",
@@ -56,7 +60,7 @@ export function daneFindings(a: EndpointAnalysis): Finding[] {
     );
   }
   const unusable = a.tlsa.filter((r) => tlsaUsability(r) !== "usable");
-  if (unusable.length) {
+  if (unusable.length && !rrsetJudged) {
     out.push(
       finding(
         "tls.dane.unusable",

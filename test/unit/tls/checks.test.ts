@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import type { TlsOptions } from "node:tls";
 import { after, describe, it } from "node:test";
 import { judgeTlsEndpoint, tlsChecks } from "../../../src/checks/tls.js";
+import { daneRecordsCheck } from "../../../src/checks/dane-records.js";
 import { runChecks } from "../../../src/core/check.js";
 import type { Evidence } from "../../../src/core/evidence.js";
 import type { Finding } from "../../../src/core/finding.js";
@@ -231,6 +232,32 @@ describe("DANE findings", () => {
       await endpoint(opts, "mx.fixture.test", 25, { tlsa: tlsa(name, [[1, 1, 1, tlsaData.leaf311!]]) }),
     );
     assert.deepEqual(pick(f, "tls.dane."), ["tls.dane.unusable:error"]);
+  });
+
+  it("leave the RRset's own problems to the DNS area when it judged the same TLSA name", async () => {
+    const ep = await endpoint(opts, "mx.fixture.test", 25, {
+      tlsa: tlsa(name, [[3, 1, 1, tlsaData.leaf311!]], false),
+    });
+    const evidence: Evidence = {
+      schema: 1,
+      target: "fixture.test",
+      input: "fixture.test",
+      collectedAt: NOW.toISOString(),
+      resolvers: ["127.0.0.3"],
+      tls: { endpoints: [ep] },
+      tlsa: {
+        hosts: [{ host: "mx.fixture.test", port: 25, name: `${name}.`, answer: ep.tlsa!, tried: [ep.tlsa!] }],
+      },
+    };
+    const all = runChecks([...tlsChecks, daneRecordsCheck], evidence);
+    assert.deepEqual(pick(all, "tls.dane."), [], "no repeat of dane.tlsa.insecure");
+    assert.deepEqual(pick(all, "dane.tlsa.insecure"), ["dane.tlsa.insecure:warning"]);
+    // a mismatch needs the certificate: still said by the TLS area
+    const bad = await endpoint(opts, "mx.fixture.test", 25, {
+      tlsa: tlsa(name, [[3, 1, 1, "00".repeat(32)]]),
+    });
+    const f = runChecks(tlsChecks, { ...evidence, tls: { endpoints: [bad] } });
+    assert.deepEqual(pick(f, "tls.dane."), ["tls.dane.mismatch:critical"]);
   });
 
   it("with DANE-EE, an expired certificate or a wrong name no longer blocks (RFC 7672 §3.1.1)", async () => {
