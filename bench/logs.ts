@@ -6,7 +6,9 @@
  * MXRAY_BENCH_SEED) again and again, each replay with fresh queue ids and later times. Both tools run
  * as separate processes under /usr/bin/time -v (peak RSS, user+system CPU) on the same file, mxray through
  * tsx as `npm run mxray` does (about a second of start-up included); the grand totals are compared the
- * way pflogsumm prints them (src/server-side/pflogsumm-compat.ts).
+ * way pflogsumm prints them (src/server-side/pflogsumm-compat.ts). mxray runs a second time with V8's
+ * old space capped at 64 MB: that it finishes with the same totals shows its memory does not grow with
+ * the log (the uncapped peak is V8 collecting lazily).
  *
  *   node --import tsx bench/logs.ts            # 1 GB
  *   MXRAY_BENCH_LOG_MB=100 node --import tsx bench/logs.ts
@@ -32,6 +34,8 @@ import {
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DIR = "/var/tmp/mxray-bench-logs";
+/** Old-space cap (MB) of the second mxray run, which shows that memory does not grow with the log. */
+const CAPPED_HEAP_MB = 64;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 interface SeedLine {
@@ -169,6 +173,17 @@ export async function run(): Promise<Record<string, unknown>> {
       "--json",
       log,
     ]);
+    // the same run with V8's old space capped: it completes, so the summary's state is bounded and the
+    // default run's larger peak is V8 collecting lazily, not memory that grows with the log
+    const capped = timed(process.execPath, [
+      `--max-old-space-size=${CAPPED_HEAP_MB}`,
+      "--import",
+      "tsx",
+      join(ROOT, "src/cli/main.ts"),
+      "logs",
+      "--json",
+      log,
+    ]);
     const pf = timed("pflogsumm", [log]);
     const mxSummary = (JSON.parse(mx.stdout) as { data: PflogsummView }).data;
     const mine = mxrayAsPflogsumm(mxSummary);
@@ -187,6 +202,14 @@ export async function run(): Promise<Record<string, unknown>> {
         mbPerCpuSecond: round(sizeMb / mx.cpuSeconds),
         maxRssMb: round(mx.maxRssKb / 1024),
       },
+      mxrayCappedHeap: {
+        maxOldSpaceMb: CAPPED_HEAP_MB,
+        seconds: round(capped.seconds),
+        maxRssMb: round(capped.maxRssKb / 1024),
+        sameTotals:
+          JSON.stringify(mxrayAsPflogsumm((JSON.parse(capped.stdout) as { data: PflogsummView }).data)) ===
+          JSON.stringify(mine),
+      },
       pflogsumm: {
         seconds: round(pf.seconds),
         cpuSeconds: round(pf.cpuSeconds),
@@ -204,6 +227,7 @@ export async function run(): Promise<Record<string, unknown>> {
     console.log(
       `bench/logs: mxray ${result.mxray.mbPerSecond} MB/s wall, ${result.mxray.mbPerCpuSecond} MB/CPU-s (${result.mxray.seconds} s, peak ${result.mxray.maxRssMb} MB) | ` +
         `pflogsumm ${result.pflogsumm.mbPerSecond} MB/s wall, ${result.pflogsumm.mbPerCpuSecond} MB/CPU-s (${result.pflogsumm.seconds} s, peak ${result.pflogsumm.maxRssMb} MB) | ` +
+        `mxray with a ${CAPPED_HEAP_MB} MB heap cap: ${result.mxrayCappedHeap.seconds} s, peak ${result.mxrayCappedHeap.maxRssMb} MB, totals ${result.mxrayCappedHeap.sameTotals ? "same" : "DIFFER"} | ` +
         `speedup ${result.speedup}x wall, ${result.cpuSpeedup}x CPU | grand totals ${result.totalsAgree ? `agree (${compared} values)` : `DISAGREE: ${disagreements.join("; ")}`}`,
     );
     return result;
