@@ -165,25 +165,20 @@ export async function run(): Promise<Record<string, unknown>> {
     );
     // read the file once so both tools start from the page cache
     execFileSync("cat", [log], { stdio: ["ignore", "ignore", "ignore"] });
-    const mx = timed(process.execPath, [
-      "--import",
-      "tsx",
-      join(ROOT, "src/cli/main.ts"),
-      "logs",
-      "--json",
-      log,
-    ]);
+    const mxrayLogs = (...nodeFlags: string[]) =>
+      timed(process.execPath, [
+        ...nodeFlags,
+        "--import",
+        "tsx",
+        join(ROOT, "src/cli/main.ts"),
+        "logs",
+        "--json",
+        log,
+      ]);
+    const mx = mxrayLogs();
     // the same run with V8's old space capped: it completes, so the summary's state is bounded and the
     // default run's larger peak is V8 collecting lazily, not memory that grows with the log
-    const capped = timed(process.execPath, [
-      `--max-old-space-size=${CAPPED_HEAP_MB}`,
-      "--import",
-      "tsx",
-      join(ROOT, "src/cli/main.ts"),
-      "logs",
-      "--json",
-      log,
-    ]);
+    const capped = mxrayLogs(`--max-old-space-size=${CAPPED_HEAP_MB}`);
     const pf = timed("pflogsumm", [log]);
     const mxSummary = (JSON.parse(mx.stdout) as { data: PflogsummView }).data;
     const mine = mxrayAsPflogsumm(mxSummary);
