@@ -1,6 +1,7 @@
 import type { Check } from "../core/check.js";
 import type { Evidence } from "../core/evidence.js";
 import type { Finding } from "../core/finding.js";
+import { canonicalName } from "../net/dns/records.js";
 import type { TlsEndpointEvidence } from "../probes/tls.js";
 import { analyzeEndpoint, type EndpointAnalysis } from "./tls/analysis.js";
 import { certificateFindings } from "./tls/certificate.js";
@@ -19,7 +20,7 @@ export function judgeTlsEndpoint(ep: TlsEndpointEvidence, now: Date): Finding[] 
 }
 
 function judgeAnalysis(a: EndpointAnalysis, tlsaJudged: ReadonlySet<string> = new Set()): Finding[] {
-  const tlsaName = a.ep.tlsa ? dnsKey(a.ep.tlsa.name) : undefined;
+  const tlsaName = a.ep.tlsa ? canonicalName(a.ep.tlsa.name) : undefined;
   return [
     ...handshakeFindings(a.ep),
     ...versionFindings(a.ep),
@@ -29,13 +30,9 @@ function judgeAnalysis(a: EndpointAnalysis, tlsaJudged: ReadonlySet<string> = ne
   ];
 }
 
-function dnsKey(name: string): string {
-  return name.toLowerCase().replace(/\.$/, "");
-}
-
 /** TLSA names whose RRset the DNS area (dane.tlsa-records) judges in the same run. */
 function tlsaJudgedByDns(evidence: Evidence): Set<string> {
-  return new Set((evidence.tlsa?.hosts ?? []).map((h) => dnsKey(h.name)));
+  return new Set((evidence.tlsa?.hosts ?? []).map((h) => canonicalName(h.name)));
 }
 
 function analyses(evidence: Evidence): EndpointAnalysis[] {
