@@ -2,30 +2,46 @@ import { Command, CommanderError } from "commander";
 import { EXIT, UsageError } from "../core/exit-codes.js";
 import { escapeTerminal } from "../report/escape.js";
 import { VERSION } from "../version.js";
-import * as check from "./commands/check.js";
-import * as demo from "./commands/demo.js";
-import * as dns from "./commands/dns.js";
-import * as local from "./commands/local.js";
-import * as logs from "./commands/logs.js";
-import * as message from "./commands/message.js";
-import * as ports from "./commands/ports.js";
-import * as queue from "./commands/queue.js";
-import * as report from "./commands/report.js";
-import * as smtp from "./commands/smtp.js";
-import * as spf from "./commands/spf.js";
-import * as tls from "./commands/tls.js";
+/** A command module: registers its name, options and action on the program. */
+interface CommandModule {
+  register(program: Command): void;
+}
 
-const COMMANDS = [check, dns, spf, ports, smtp, tls, message, logs, queue, local, report, demo];
+/**
+ * The commands in help order, loaded on demand: a run loads only its own command's modules (the
+ * outside checks pull in TLS, DNS and DKIM libraries that `mxray logs` does not need).
+ */
+const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  check: () => import("./commands/check.js"),
+  dns: () => import("./commands/dns.js"),
+  spf: () => import("./commands/spf.js"),
+  ports: () => import("./commands/ports.js"),
+  smtp: () => import("./commands/smtp.js"),
+  tls: () => import("./commands/tls.js"),
+  message: () => import("./commands/message.js"),
+  logs: () => import("./commands/logs.js"),
+  queue: () => import("./commands/queue.js"),
+  local: () => import("./commands/local.js"),
+  report: () => import("./commands/report.js"),
+  demo: () => import("./commands/demo.js"),
+};
+
+/** The modules a run needs: its command's when the first argument names one, else all (for help). */
+async function commandModules(argv: string[]): Promise<CommandModule[]> {
+  const load = argv[0] !== undefined && Object.hasOwn(COMMANDS, argv[0]) ? COMMANDS[argv[0]] : undefined;
+  if (load) return [await load()];
+  return Promise.all(Object.values(COMMANDS).map((load) => load()));
+}
 
 /** Builds the program: one module per command, each registering itself. */
-export function buildProgram(): Command {
+export async function buildProgram(argv: string[] = []): Promise<Command> {
   const program = new Command("mxray")
     .description("Tells whether a mail server really works, and why not.")
     .version(VERSION)
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(str) });
-  for (const c of COMMANDS) c.register(program);
+  for (const c of await commandModules(argv)) c.register(program);
   for (const sub of program.commands) sub.exitOverride();
   return program;
 }
@@ -36,7 +52,7 @@ export function buildProgram(): Command {
  */
 export async function main(argv: string[]): Promise<number> {
   process.exitCode = undefined;
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv, { from: "user" });
     return Number(process.exitCode ?? 0);

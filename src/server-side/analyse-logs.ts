@@ -1,6 +1,7 @@
 import type { Readable } from "node:stream";
 import { classifyExim, parseEximStamp } from "./exim-log.js";
-import { emptyLineCounts, lineBatches, openLog } from "./log-input.js";
+import { emptyLineCounts, lineBatches, openLog, openLogRange } from "./log-input.js";
+import { defaultJobs, partsFor, readPartInWorker, splitPoints, type PartReader } from "./split-log.js";
 import { parseSyslogLine, YearGuesser, type SyslogLine } from "./postfix-log/line.js";
 import { classifyPostfix } from "./postfix-log/postfix.js";
 import {
@@ -8,6 +9,7 @@ import {
   type LineCounts,
   type LogSummary,
   type SummarizerOptions,
+  type SummarizerSnapshot,
 } from "./postfix-log/summary.js";
 
 export interface LogAnalysisOptions extends SummarizerOptions {
@@ -19,9 +21,49 @@ export interface LogAnalysisOptions extends SummarizerOptions {
   signal?: AbortSignal;
   /** Called every ~N lines, for progress. */
   onProgress?: (lines: number) => void;
+  /**
+   * Threads for one large plain file (default: one per CPU, at most 8); 1 reads in one pass.
+   * Several files, stdin and gzip are always read in one pass (they are merged in time order).
+   */
+  jobs?: number;
+  /** Smallest part worth a thread (default 16 MB; tests lower it). */
+  partMinBytes?: number;
+}
+
+const PROGRESS_EVERY = 200_000;
+
+/**
+ * Reads one input into the analyser, batch by batch; `onProgress` gets the analyser's line count
+ * every PROGRESS_EVERY lines.
+ */
+export async function readLines(
+  a: LogAnalyser,
+  input: Readable,
+  opts: { signal?: AbortSignal; onProgress?: (lines: number) => void },
+): Promise<void> {
+  let seen = 0;
+  for await (const batch of lineBatches(input, a.counts)) {
+    if (opts.signal?.aborted) {
+      input.destroy();
+      break;
+    }
+    for (const raw of batch) a.line(raw);
+    if (opts.onProgress && a.counts.total - seen >= PROGRESS_EVERY) {
+      seen = a.counts.total;
+      opts.onProgress(seen);
+    }
+  }
 }
 
 type Parsed = { ts: number; line: SyslogLine; exim: boolean };
+
+/** A LogAnalyser's state as plain data (see LogSummarizer.snapshot). */
+export interface AnalyserSnapshot {
+  counts: LineCounts;
+  postfixSeen: boolean;
+  eximSeen: boolean;
+  summary: SummarizerSnapshot;
+}
 
 /**
  * Streams log lines into a summary: Postfix (classic syslog, RFC 3339, postlogd) and Exim lines,
@@ -109,6 +151,23 @@ export class LogAnalyser {
   summary(topN?: number): LogSummary {
     return this.summarizer.finish({ ...this.counts }, this.format, topN);
   }
+
+  snapshot(): AnalyserSnapshot {
+    return {
+      counts: this.counts,
+      postfixSeen: this.postfixSeen,
+      eximSeen: this.eximSeen,
+      summary: this.summarizer.snapshot(),
+    };
+  }
+
+  /** Continues with the next part of a split log, read by an analyser with `laterPart` set. */
+  absorb(o: AnalyserSnapshot): void {
+    for (const k of Object.keys(this.counts) as (keyof LineCounts)[]) this.counts[k] += o.counts[k];
+    this.postfixSeen ||= o.postfixSeen;
+    this.eximSeen ||= o.eximSeen;
+    this.summarizer.absorb(o.summary);
+  }
 }
 
 async function* parsedBatches(input: Readable, a: LogAnalyser): AsyncGenerator<Parsed[]> {
@@ -132,22 +191,21 @@ export async function analyseLogs(
   stdin?: Readable,
 ): Promise<LogSummary> {
   const a = new LogAnalyser(opts);
+  if (specs.length === 1) {
+    const spec = specs[0] as string;
+    const parts = partsFor(spec, opts.jobs ?? defaultJobs(), opts.partMinBytes);
+    if (parts > 1) return analyseSplit(a, spec, parts, opts);
+    await readLines(a, openLog(spec, stdin), opts);
+    return a.summary();
+  }
   const inputs = specs.map((s) => openLog(s, stdin));
   let seen = 0;
   const tick = () => {
-    if (opts.onProgress && a.counts.total - seen >= 200_000) {
+    if (opts.onProgress && a.counts.total - seen >= PROGRESS_EVERY) {
       seen = a.counts.total;
       opts.onProgress(seen);
     }
   };
-  if (inputs.length === 1) {
-    for await (const batch of lineBatches(inputs[0] as Readable, a.counts)) {
-      if (opts.signal?.aborted) break;
-      for (const raw of batch) a.line(raw);
-      tick();
-    }
-    return a.summary();
-  }
   // k-way merge by time: each input is read batch by batch; the earliest head goes first
   const iters = inputs.map((i) => parsedBatches(i, a));
   const heads: { batch: Parsed[]; i: number }[] = [];
@@ -180,6 +238,47 @@ export async function analyseLogs(
       } else alive.splice(alive.indexOf(best), 1);
       tick();
     }
+  }
+  return a.summary();
+}
+
+/**
+ * One plain file in `parts` parts read at once (split-log.ts): this thread reads the first part
+ * into `a` while workers read the others; their states are then folded into `a` in file order.
+ */
+async function analyseSplit(
+  a: LogAnalyser,
+  path: string,
+  parts: number,
+  opts: LogAnalysisOptions,
+): Promise<LogSummary> {
+  const points = splitPoints(path, parts);
+  const { now, signal: _signal, onProgress, ...rest } = opts;
+  const readers: PartReader[] = [];
+  try {
+    for (let k = 1; k < points.length - 1; k++) {
+      readers.push(
+        readPartInWorker({
+          path,
+          start: points[k] as number,
+          end: points[k + 1] as number,
+          options: { ...rest, nowMs: now.getTime() },
+        }),
+      );
+    }
+    const progress = onProgress
+      ? (own: number) => onProgress(readers.reduce((n, r) => n + r.lines(), own))
+      : undefined;
+    await readLines(a, openLogRange(path, 0, points[1] as number), {
+      signal: opts.signal,
+      onProgress: progress,
+    });
+    for (const r of readers) {
+      if (opts.signal?.aborted) break;
+      a.absorb(await r.result);
+    }
+  } finally {
+    await Promise.all(readers.map((r) => r.stop()));
   }
   return a.summary();
 }

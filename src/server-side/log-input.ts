@@ -1,6 +1,6 @@
 import { isAscii } from "node:buffer";
 import { closeSync, createReadStream, openSync, readSync } from "node:fs";
-import { PassThrough, type Readable } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import { createGunzip } from "node:zlib";
 import { UsageError } from "../core/exit-codes.js";
@@ -44,7 +44,8 @@ function suspectChunk(b: Buffer): boolean {
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-function isGzipFile(path: string): boolean {
+/** Whether the file starts with the gzip magic bytes. */
+export function isGzipFile(path: string): boolean {
   let fd: number | undefined;
   try {
     fd = openSync(path, "r");
@@ -72,6 +73,12 @@ export function openLog(spec: string, stdin: Readable = process.stdin): Readable
   }
   const file = createReadStream(spec, { highWaterMark: 1 << 20 });
   return gz ? file.pipe(createGunzip()) : file;
+}
+
+/** Bytes [start, end) of an uncompressed file (a part of a log split at line starts). */
+export function openLogRange(path: string, start: number, end: number): Readable {
+  if (end <= start) return Readable.from([]);
+  return createReadStream(path, { start, end: end - 1, highWaterMark: 1 << 20 });
 }
 
 function sniffGzip(input: Readable): Readable {

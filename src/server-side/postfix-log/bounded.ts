@@ -74,6 +74,30 @@ export class BoundedTable<E> {
     return n === Infinity ? all : all.slice(0, n);
   }
 
+  /**
+   * The table as plain data that can cross a worker boundary (structured clone); `extraOut` turns
+   * an extra into cloneable data when it holds a class instance (a nested table, DelayStats).
+   */
+  snapshot<X = E>(extraOut?: (e: E) => X): TableSnapshot<X> {
+    const rows: TableSnapshot<X>["rows"] = [];
+    for (const r of this.rows.values())
+      rows.push([r.key, r.count, extraOut ? extraOut(r.extra) : (r.extra as unknown as X)]);
+    return { rows, otherCount: this.otherCount, otherKeys: this.otherKeys };
+  }
+
+  /**
+   * Adds another table's rows (from `snapshot`) to this one: counts are summed and `mergeExtra`
+   * folds each extra into this table's row. Exact while neither table was folded.
+   */
+  absorb<X>(snap: TableSnapshot<X>, mergeExtra?: (into: E, from: X) => void): void {
+    for (const [key, count, extra] of snap.rows) {
+      const into = this.add(key, count);
+      mergeExtra?.(into, extra);
+    }
+    this.otherCount += snap.otherCount;
+    this.otherKeys += snap.otherKeys;
+  }
+
   /** Keeps the `capacity` largest rows; the rest go to the remainder. */
   private prune(): void {
     const sorted = this.top();
@@ -83,6 +107,28 @@ export class BoundedTable<E> {
       this.rows.delete(row.key);
     }
   }
+}
+
+/** A BoundedTable as plain, cloneable data. */
+export interface TableSnapshot<X> {
+  rows: [key: string, count: number, extra: X][];
+  otherCount: number;
+  otherKeys: number;
+}
+
+/** Sums the numeric fields of `from` into `into` (for extras made only of counters). */
+export function addCounters<T extends object>(into: T, from: T): void {
+  const a = into as Record<string, number>;
+  for (const [k, v] of Object.entries(from as Record<string, number>)) a[k] = (a[k] ?? 0) + v;
+}
+
+/** DelayStats as plain, cloneable data. */
+export interface DelayStatsSnapshot {
+  count: number;
+  sum: number;
+  max: number;
+  samples: number[] | undefined;
+  buckets: Uint32Array;
 }
 
 /** Percentiles of a stream of durations: exact up to `exactLimit` samples, then a log-bucket histogram. */
@@ -117,6 +163,31 @@ export class DelayStats {
     if (seconds <= DelayStats.BASE) return 0;
     const i = Math.ceil(Math.log(seconds / DelayStats.BASE) / DelayStats.STEP);
     return Math.min(DelayStats.BUCKETS - 1, i);
+  }
+
+  snapshot(): DelayStatsSnapshot {
+    return {
+      count: this.count,
+      sum: this.sum,
+      max: this.max,
+      samples: this.samples,
+      buckets: this.buckets,
+    };
+  }
+
+  /**
+   * Adds another stream's statistics: the same result as one stream of both, as samples are kept
+   * while the combined count stays within the exact limit and the histogram always.
+   */
+  absorb(o: DelayStatsSnapshot): void {
+    this.count += o.count;
+    this.sum += o.sum;
+    if (o.max > this.max) this.max = o.max;
+    for (let i = 0; i < this.buckets.length; i++)
+      this.buckets[i] = (this.buckets[i] ?? 0) + (o.buckets[i] ?? 0);
+    if (this.samples && o.samples && this.samples.length + o.samples.length <= this.exactLimit)
+      this.samples.push(...o.samples);
+    else this.samples = undefined;
   }
 
   /** Whether percentiles are exact (few samples) or read from the histogram. */

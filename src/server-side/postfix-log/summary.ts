@@ -1,9 +1,16 @@
-import { BoundedTable, DelayStats, detach } from "./bounded.js";
+import {
+  addCounters,
+  BoundedTable,
+  DelayStats,
+  detach,
+  type DelayStatsSnapshot,
+  type TableSnapshot,
+} from "./bounded.js";
 import type { Diagnostic, MailEvent } from "./events.js";
 import { peerLabel } from "./events.js";
 import { formatWallClock } from "./line.js";
 import { classifyDeferral, classifyReject, reasonHost, shortReason, stripAddress } from "./reasons.js";
-import { MessageTracker, type MessageTrace } from "./tracker.js";
+import { MessageTracker, type MessageTrace, type TrackerSnapshot } from "./tracker.js";
 
 /** Counters of one hour or one day. */
 export interface TrafficCounts {
@@ -135,6 +142,8 @@ export interface LogSummary {
   messages: { completed: number; open: number; evicted: number; held: string[] };
   /** Tables that hit their memory bound and folded their smallest rows. */
   foldedTables: string[];
+  /** Present when the log was split and its parts read in parallel. */
+  split?: SplitReading;
   /** With --messages N: the last N finished messages, each with every delivery attempt. */
   traces?: (Omit<MessageTrace, "first" | "last"> & { first: string; last: string })[];
 }
@@ -146,6 +155,105 @@ export interface SummarizerOptions {
   messageCapacity?: number;
   /** Keep the traces of the last N finished messages (sender, size, every delivery attempt); 0: none. */
   traces?: number;
+  /**
+   * This summariser reads a later part of a log split for parallel reading. Events that depend on
+   * what earlier lines said (a queue id or smtpd session it has not seen begin) are set aside, in
+   * order, for the summariser of the earlier parts to replay (`absorb`).
+   */
+  laterPart?: boolean;
+}
+
+/** An event set aside by a later part's summariser, replayed by the one of the earlier parts. */
+export interface BoundaryEvent {
+  ts: number;
+  e: MailEvent;
+  /** Its place among the later part's events (orders the message traces it finishes). */
+  seq: number;
+}
+
+/** Events set aside at most; beyond, a later part counts them as if their start was never logged. */
+export const MAX_BOUNDARY_EVENTS = 200_000;
+
+/** How a log split across threads was read. */
+export interface SplitReading {
+  /** Parts read in parallel. */
+  parts: number;
+  /** Events that crossed a part boundary and were replayed in order. */
+  boundaryEvents: number;
+  /** Boundary events beyond MAX_BOUNDARY_EVENTS, counted without the earlier state (may be off). */
+  approximated: number;
+}
+
+const COUNTERS = [
+  "inbound",
+  "scanLike",
+  "tooManyErrors",
+  "pipelining",
+  "saslFailures",
+  "tlsSessionsIn",
+  "sessionsIn",
+  "tlsOut",
+  "receivedTls",
+  "receivedPlain",
+] as const;
+
+type RejectExtra = { category: string; rule: string; code: string; example: string };
+type FirstText<K extends string> = Record<K, string>;
+
+/** A LogSummarizer's whole state as plain data that can cross a worker boundary. */
+export interface SummarizerSnapshot {
+  t: LogSummarizer["t"];
+  counters: Record<(typeof COUNTERS)[number], number>;
+  first: number;
+  last: number;
+  perHour: TrafficCounts[];
+  perDay: TableSnapshot<TrafficCounts>;
+  byService: TableSnapshot<{ bytes: number }>;
+  rejectByService: TableSnapshot<null>;
+  deliveryDomains: TableSnapshot<DomainDelivery>;
+  receiptDomains: TableSnapshot<{ bytes: number }>;
+  senders: TableSnapshot<{ bytes: number }>;
+  recipients: TableSnapshot<{ bytes: number }>;
+  rejects: TableSnapshot<RejectExtra & { clients: TableSnapshot<null> }>;
+  deferByDsn: TableSnapshot<FirstText<"example" | "category">>;
+  deferByHost: TableSnapshot<FirstText<"example" | "category">>;
+  bounces: TableSnapshot<FirstText<"relay" | "reason">>;
+  lostAfter: TableSnapshot<null>;
+  scanClients: TableSnapshot<null>;
+  timeouts: TableSnapshot<null>;
+  tlsFailures: TableSnapshot<null>;
+  outboundErrors: TableSnapshot<FirstText<"host" | "reason">>;
+  saslByClient: TableSnapshot<{ users: Set<string> }>;
+  postscreen: TableSnapshot<null>;
+  dnsblHits: TableSnapshot<null>;
+  tlsInProto: TableSnapshot<null>;
+  tlsInCipher: TableSnapshot<null>;
+  tlsOutProto: TableSnapshot<null>;
+  tlsOutTrust: TableSnapshot<null>;
+  delays: TableSnapshot<DelayStatsSnapshot>;
+  warnings: TableSnapshot<FirstText<"daemon" | "text">>;
+  errors: TableSnapshot<FirstText<"level" | "daemon" | "text">>;
+  master: TableSnapshot<null>;
+  traces: MessageTrace[];
+  traceSeq: number[];
+  seq: number;
+  sessions: Map<number, boolean>;
+  tracker: TrackerSnapshot;
+  boundary: BoundaryEvent[];
+  split: SplitReading;
+}
+
+interface DomainDelivery {
+  sent: number;
+  bytes: number;
+  deferred: number;
+  delaySum: number;
+  maxDelay: number;
+}
+
+/** Keeps `into`'s text fields when set (they come from earlier lines), else takes `from`'s. */
+function firstText<K extends string>(into: FirstText<K>, from: FirstText<K>): void {
+  for (const k of Object.keys(from) as K[]) if (!into[k]) into[k] = from[k];
 }
 
 const emptyCounts = (): TrafficCounts => ({
@@ -184,7 +292,8 @@ export class LogSummarizer {
   readonly tracker: MessageTracker;
   private first = Infinity;
   private last = -Infinity;
-  private readonly t = {
+  /** The grand totals (public for the snapshot type only). */
+  readonly t = {
     received: 0,
     delivered: 0,
     forwarded: 0,
@@ -206,13 +315,7 @@ export class LogSummarizer {
   private readonly perDay = new BoundedTable<TrafficCounts>(400, emptyCounts);
   private readonly byService = new BoundedTable<{ bytes: number }>(50, () => ({ bytes: 0 }));
   private readonly rejectByService = new BoundedTable<null>(50, () => null);
-  private readonly deliveryDomains: BoundedTable<{
-    sent: number;
-    bytes: number;
-    deferred: number;
-    delaySum: number;
-    maxDelay: number;
-  }>;
+  private readonly deliveryDomains: BoundedTable<DomainDelivery>;
   private readonly receiptDomains: BoundedTable<{ bytes: number }>;
   private readonly senders: BoundedTable<{ bytes: number }>;
   private readonly recipients: BoundedTable<{ bytes: number }>;
@@ -253,12 +356,22 @@ export class LogSummarizer {
   private readonly errors: BoundedTable<{ level: string; daemon: string; text: string }>;
   private readonly master = new BoundedTable<null>(100, () => null);
   private readonly traceLimit: number;
-  private readonly traces: MessageTrace[] = [];
+  private traces: MessageTrace[] = [];
+  /** Each trace's event number (`seq` when its message was removed), to merge split parts in order. */
+  private traceSeq: number[] = [];
+  /** Events seen so far. */
+  private seq = 0;
   /** smtpd sessions in progress: pid -> TLS seen (one smtpd process serves one client at a time). */
   private readonly sessions = new Map<number, boolean>();
+  /** Set when this summariser reads a later part of a split log: events for the earlier parts. */
+  private readonly boundary: BoundaryEvent[] | undefined;
+  /** Queue ids of notifications (bounces) announced in this later part: they begin here. */
+  private readonly announced = new Set<string>();
+  private readonly split: SplitReading = { parts: 1, boundaryEvents: 0, approximated: 0 };
 
   constructor(opts: SummarizerOptions = {}) {
     const cap = (this.cap = opts.tableCapacity ?? 1000);
+    if (opts.laterPart) this.boundary = [];
     this.tracker = new MessageTracker(opts.messageCapacity ?? 200_000);
     this.traceLimit = Math.max(0, Math.min(opts.traces ?? 0, 100_000));
     this.deliveryDomains = new BoundedTable(cap, () => ({
@@ -323,8 +436,37 @@ export class LogSummarizer {
     }
   }
 
+  /** Whether the event needs state from lines before this part of a split log (see `laterPart`). */
+  private needsEarlierState(e: MailEvent): boolean {
+    switch (e.kind) {
+      case "queued":
+        // mail Postfix made itself (a bounce) begins at qmgr, announced by a notification line
+        if (this.announced.delete(e.qid)) return false;
+        return this.tracker.get(e.qid) === undefined;
+      case "delivery":
+      case "removed":
+      case "hold":
+        return this.tracker.get(e.qid) === undefined;
+      case "received":
+        return e.tls === undefined && !this.sessions.has(e.pid);
+      case "tls-in":
+      case "disconnect":
+        return !this.sessions.has(e.pid);
+      default:
+        return false;
+    }
+  }
+
   /** One event at wall-clock time `ts`. */
   event(ts: number, e: MailEvent): void {
+    this.seq++;
+    if (this.boundary && this.needsEarlierState(e)) {
+      if (this.boundary.length < MAX_BOUNDARY_EVENTS) {
+        this.boundary.push({ ts, e, seq: this.seq });
+        return;
+      }
+      this.split.approximated++;
+    }
     if (ts < this.first) this.first = ts;
     if (ts > this.last) this.last = ts;
     switch (e.kind) {
@@ -415,7 +557,11 @@ export class LogSummarizer {
         if (e.by === "postsuper") this.t.removedByAdmin++;
         if (m && this.traceLimit > 0) {
           // a ring of the last N finished messages: bounded whatever the log size
-          if (this.traces.length >= this.traceLimit) this.traces.shift();
+          if (this.traces.length >= this.traceLimit) {
+            this.traces.shift();
+            this.traceSeq.shift();
+          }
+          this.traceSeq.push(this.seq);
           this.traces.push({
             qid: m.qid,
             via: m.via || m.origin || "",
@@ -465,6 +611,10 @@ export class LogSummarizer {
         this.master.add(e.text.length > 120 ? e.text.slice(0, 119) + "…" : e.text);
         return;
       case "notification": {
+        if (this.boundary) {
+          if (this.announced.size >= 10_000) this.announced.clear();
+          this.announced.add(detach(e.newQid));
+        }
         if (this.traceLimit > 0) this.tracker.open(e.newQid, ts).origin = detach(`${e.what} of ${e.qid}`);
         return;
       }
@@ -557,6 +707,126 @@ export class LogSummarizer {
       r.example = detach(`${e.stage}: ${stripAddress(e.text)}`.slice(0, 200));
     }
     if (e.peer) r.clients.add(peerLabel(e.peer));
+  }
+
+  /** The whole state as plain data, for the summariser of the earlier parts of a split log. */
+  snapshot(): SummarizerSnapshot {
+    const counters = {} as SummarizerSnapshot["counters"];
+    for (const k of COUNTERS) counters[k] = this[k];
+    return {
+      t: this.t,
+      counters,
+      first: this.first,
+      last: this.last,
+      perHour: this.perHour,
+      perDay: this.perDay.snapshot(),
+      byService: this.byService.snapshot(),
+      rejectByService: this.rejectByService.snapshot(),
+      deliveryDomains: this.deliveryDomains.snapshot(),
+      receiptDomains: this.receiptDomains.snapshot(),
+      senders: this.senders.snapshot(),
+      recipients: this.recipients.snapshot(),
+      rejects: this.rejects.snapshot(({ clients, ...rest }) => ({ ...rest, clients: clients.snapshot() })),
+      deferByDsn: this.deferByDsn.snapshot(),
+      deferByHost: this.deferByHost.snapshot(),
+      bounces: this.bounces.snapshot(),
+      lostAfter: this.lostAfter.snapshot(),
+      scanClients: this.scanClients.snapshot(),
+      timeouts: this.timeouts.snapshot(),
+      tlsFailures: this.tlsFailures.snapshot(),
+      outboundErrors: this.outboundErrors.snapshot(),
+      saslByClient: this.saslByClient.snapshot(),
+      postscreen: this.postscreen.snapshot(),
+      dnsblHits: this.dnsblHits.snapshot(),
+      tlsInProto: this.tlsInProto.snapshot(),
+      tlsInCipher: this.tlsInCipher.snapshot(),
+      tlsOutProto: this.tlsOutProto.snapshot(),
+      tlsOutTrust: this.tlsOutTrust.snapshot(),
+      delays: this.delays.snapshot((d) => d.stats.snapshot()),
+      warnings: this.warnings.snapshot(),
+      errors: this.errors.snapshot(),
+      master: this.master.snapshot(),
+      traces: this.traces,
+      traceSeq: this.traceSeq,
+      seq: this.seq,
+      sessions: this.sessions,
+      tracker: this.tracker.snapshot(),
+      boundary: this.boundary ?? [],
+      split: this.split,
+    };
+  }
+
+  /**
+   * Continues this summary with the next part of a split log, read by another summariser (`laterPart`)
+   * from where this one's part ended: first its boundary events are replayed here in order, against
+   * the queue ids and sessions still open at the end of this part; then its counts and tables are added
+   * and its open messages and sessions become this one's. The result is the one-pass summary, except
+   * that a group's example text may come from another of its lines, and folded tables stay approximate.
+   */
+  absorb(o: SummarizerSnapshot): void {
+    // the later part's events are numbered after this part's, the replayed ones in their own place
+    const base = this.seq;
+    for (const b of o.boundary) {
+      this.seq = base + b.seq - 1;
+      this.event(b.ts, b.e);
+    }
+    this.seq = base + o.seq;
+    addCounters(this.t, o.t);
+    for (const k of COUNTERS) this[k] += o.counters[k];
+    if (o.first < this.first) this.first = o.first;
+    if (o.last > this.last) this.last = o.last;
+    this.perHour.forEach((h, i) => addCounters(h, o.perHour[i] as TrafficCounts));
+    this.perDay.absorb(o.perDay, addCounters);
+    this.byService.absorb(o.byService, addCounters);
+    this.rejectByService.absorb(o.rejectByService);
+    this.deliveryDomains.absorb(o.deliveryDomains, (into, from) => {
+      into.sent += from.sent;
+      into.bytes += from.bytes;
+      into.deferred += from.deferred;
+      into.delaySum += from.delaySum;
+      if (from.maxDelay > into.maxDelay) into.maxDelay = from.maxDelay;
+    });
+    this.receiptDomains.absorb(o.receiptDomains, addCounters);
+    this.senders.absorb(o.senders, addCounters);
+    this.recipients.absorb(o.recipients, addCounters);
+    this.rejects.absorb(o.rejects, (into, { clients, ...text }) => {
+      if (!into.category) Object.assign(into, text);
+      into.clients.absorb(clients);
+    });
+    this.deferByDsn.absorb(o.deferByDsn, firstText);
+    this.deferByHost.absorb(o.deferByHost, firstText);
+    this.bounces.absorb(o.bounces, firstText);
+    this.lostAfter.absorb(o.lostAfter);
+    this.scanClients.absorb(o.scanClients);
+    this.timeouts.absorb(o.timeouts);
+    this.tlsFailures.absorb(o.tlsFailures);
+    this.outboundErrors.absorb(o.outboundErrors, firstText);
+    this.saslByClient.absorb(o.saslByClient, (into, from) => {
+      for (const u of from.users) if (into.users.size < 5) into.users.add(u);
+    });
+    this.postscreen.absorb(o.postscreen);
+    this.dnsblHits.absorb(o.dnsblHits);
+    this.tlsInProto.absorb(o.tlsInProto);
+    this.tlsInCipher.absorb(o.tlsInCipher);
+    this.tlsOutProto.absorb(o.tlsOutProto);
+    this.tlsOutTrust.absorb(o.tlsOutTrust);
+    this.delays.absorb(o.delays, (into, from) => into.stats.absorb(from));
+    this.warnings.absorb(o.warnings, firstText);
+    this.errors.absorb(o.errors, firstText);
+    this.master.absorb(o.master);
+    if (this.traceLimit > 0) {
+      const all = this.traces.map((t, i) => ({ t, seq: this.traceSeq[i] as number }));
+      o.traces.forEach((t, i) => all.push({ t, seq: base + (o.traceSeq[i] as number) }));
+      all.sort((a, b) => a.seq - b.seq);
+      const kept = all.slice(-this.traceLimit);
+      this.traces = kept.map((x) => x.t);
+      this.traceSeq = kept.map((x) => x.seq);
+    }
+    for (const [pid, tls] of o.sessions) this.sessions.set(pid, tls);
+    this.tracker.absorb(o.tracker);
+    this.split.parts += o.split.parts;
+    this.split.boundaryEvents += o.boundary.length + o.split.boundaryEvents;
+    this.split.approximated += o.split.approximated;
   }
 
   /** The summary so far; can be called repeatedly (--follow). */
@@ -703,6 +973,7 @@ export class LogSummarizer {
         held,
       },
       foldedTables: folded,
+      ...(this.split.parts > 1 ? { split: { ...this.split } } : {}),
       ...(this.traceLimit > 0
         ? {
             traces: this.traces.map((m) => ({

@@ -78,13 +78,7 @@ export class MessageTracker {
   open(qid: string, ts: number): MessageState {
     let m = this.open_.get(qid);
     if (!m) {
-      if (this.open_.size >= this.capacity) {
-        const oldest = this.open_.keys().next();
-        if (!oldest.done) {
-          this.open_.delete(oldest.value);
-          this.evicted++;
-        }
-      }
+      if (this.open_.size >= this.capacity) this.evictOldest();
       // a copy: the queue id is kept while the message is open and must not pin its log chunk
       const own = detach(qid);
       m = {
@@ -105,6 +99,14 @@ export class MessageTracker {
     return m;
   }
 
+  private evictOldest(): void {
+    const oldest = this.open_.keys().next();
+    if (!oldest.done) {
+      this.open_.delete(oldest.value);
+      this.evicted++;
+    }
+  }
+
   close(qid: string): MessageState | undefined {
     const m = this.open_.get(qid);
     if (m) {
@@ -122,4 +124,29 @@ export class MessageTracker {
   values(): IterableIterator<MessageState> {
     return this.open_.values();
   }
+
+  /** The open messages and counters as plain, cloneable data. */
+  snapshot(): TrackerSnapshot {
+    return { open: [...this.open_.values()], evicted: this.evicted, completed: this.completed };
+  }
+
+  /**
+   * Takes over the state of a tracker that read the log after this one: its counters, and its open
+   * messages as the newest (a queue id seen again there is the later message).
+   */
+  absorb(snap: TrackerSnapshot): void {
+    this.evicted += snap.evicted;
+    this.completed += snap.completed;
+    for (const m of snap.open) {
+      if (!this.open_.delete(m.qid) && this.open_.size >= this.capacity) this.evictOldest();
+      this.open_.set(m.qid, m);
+    }
+  }
+}
+
+/** A MessageTracker as plain, cloneable data. */
+export interface TrackerSnapshot {
+  open: MessageState[];
+  evicted: number;
+  completed: number;
 }
