@@ -4,13 +4,16 @@
  * The log (MXRAY_BENCH_LOG_MB, default 1024 MB, under /var/tmp/mxray-bench-logs, deleted afterwards)
  * replays the lines of a real Postfix log from the lab (test/fixtures/inside/lab-traffic.log, or
  * MXRAY_BENCH_SEED) again and again, each replay with fresh queue ids and later times. Both tools run
- * as separate processes under /usr/bin/time -v (peak RSS, user+system CPU) on the same file, mxray through
- * tsx as `npm run mxray` does (about a second of start-up included); the grand totals are compared the
- * way pflogsumm prints them (src/server-side/pflogsumm-compat.ts). mxray runs a second time with V8's
- * old space capped at 64 MB: that it finishes with the same totals shows its memory does not grow with
- * the log (the uncapped peak is V8 collecting lazily).
+ * as separate processes under /usr/bin/time -v (peak RSS, user+system CPU) on the same file, mxray as
+ * `npx mxray` runs it (bin/mxray.js on the compiled dist/, rebuilt first; start-up included); the grand
+ * totals are compared the way pflogsumm prints them (src/server-side/pflogsumm-compat.ts).
+ * mxray runs three times: by default (the file split across one thread per CPU), with `--jobs 1`
+ * (one pass, one thread), and by default with V8's old space capped at 64 MB per thread: that it
+ * finishes with the same totals shows its memory does not grow with the log (the uncapped peak is
+ * V8 collecting lazily).
  *
- *   node --import tsx bench/logs.ts            # 1 GB
+ *   npm run bench -- logs                      # 1 GB
+ *   node --import tsx bench/logs.ts            # the same, without the lab
  *   MXRAY_BENCH_LOG_MB=100 node --import tsx bench/logs.ts
  */
 import { execFileSync, spawnSync } from "node:child_process";
@@ -71,23 +74,18 @@ export async function run(): Promise<Record<string, unknown>> {
     );
     // read the file once so both tools start from the page cache
     execFileSync("cat", [log], { stdio: ["ignore", "ignore", "ignore"] });
-    const mxrayLogs = (...nodeFlags: string[]) =>
-      timed(process.execPath, [
-        ...nodeFlags,
-        "--import",
-        "tsx",
-        join(ROOT, "src/cli/main.ts"),
-        "logs",
-        "--json",
-        log,
-      ]);
-    const mx = mxrayLogs();
+    execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "inherit" });
+    const mxrayLogs = (nodeFlags: string[], flags: string[] = []) =>
+      timed(process.execPath, [...nodeFlags, join(ROOT, "bin/mxray.js"), "logs", "--json", ...flags, log]);
+    const mx = mxrayLogs([]);
+    const onePass = mxrayLogs([], ["--jobs", "1"]);
     // the same run with V8's old space capped: it completes, so the summary's state is bounded and the
     // default run's larger peak is V8 collecting lazily, not memory that grows with the log
-    const capped = mxrayLogs(`--max-old-space-size=${CAPPED_HEAP_MB}`);
+    const capped = mxrayLogs([`--max-old-space-size=${CAPPED_HEAP_MB}`]);
     const pf = timed("pflogsumm", [log]);
-    const mxSummary = (JSON.parse(mx.stdout) as { data: PflogsummView }).data;
-    const mine = mxrayAsPflogsumm(mxSummary);
+    const totalsOf = (m: Measured) =>
+      mxrayAsPflogsumm((JSON.parse(m.stdout) as { data: PflogsummView }).data);
+    const mine = totalsOf(mx);
     const theirs = parsePflogsummTotals(pf.stdout);
     const disagreements = Object.entries(mine)
       .filter(([k, v]) => theirs[k] !== undefined && theirs[k] !== v)
@@ -103,13 +101,18 @@ export async function run(): Promise<Record<string, unknown>> {
         mbPerCpuSecond: round(sizeMb / mx.cpuSeconds),
         maxRssMb: round(mx.maxRssKb / 1024),
       },
+      mxrayOneThread: {
+        seconds: round(onePass.seconds),
+        cpuSeconds: round(onePass.cpuSeconds),
+        mbPerSecond: round(sizeMb / onePass.seconds),
+        maxRssMb: round(onePass.maxRssKb / 1024),
+        sameTotals: JSON.stringify(totalsOf(onePass)) === JSON.stringify(mine),
+      },
       mxrayCappedHeap: {
         maxOldSpaceMb: CAPPED_HEAP_MB,
         seconds: round(capped.seconds),
         maxRssMb: round(capped.maxRssKb / 1024),
-        sameTotals:
-          JSON.stringify(mxrayAsPflogsumm((JSON.parse(capped.stdout) as { data: PflogsummView }).data)) ===
-          JSON.stringify(mine),
+        sameTotals: JSON.stringify(totalsOf(capped)) === JSON.stringify(mine),
       },
       pflogsumm: {
         seconds: round(pf.seconds),
@@ -128,6 +131,7 @@ export async function run(): Promise<Record<string, unknown>> {
     console.log(
       `bench/logs: mxray ${result.mxray.mbPerSecond} MB/s wall, ${result.mxray.mbPerCpuSecond} MB/CPU-s (${result.mxray.seconds} s, peak ${result.mxray.maxRssMb} MB) | ` +
         `pflogsumm ${result.pflogsumm.mbPerSecond} MB/s wall, ${result.pflogsumm.mbPerCpuSecond} MB/CPU-s (${result.pflogsumm.seconds} s, peak ${result.pflogsumm.maxRssMb} MB) | ` +
+        `mxray --jobs 1: ${result.mxrayOneThread.mbPerSecond} MB/s (${result.mxrayOneThread.seconds} s, totals ${result.mxrayOneThread.sameTotals ? "same" : "DIFFER"}) | ` +
         `mxray with a ${CAPPED_HEAP_MB} MB heap cap: ${result.mxrayCappedHeap.seconds} s, peak ${result.mxrayCappedHeap.maxRssMb} MB, totals ${result.mxrayCappedHeap.sameTotals ? "same" : "DIFFER"} | ` +
         `speedup ${result.speedup}x wall, ${result.cpuSpeedup}x CPU | grand totals ${result.totalsAgree ? `agree (${compared} values)` : `DISAGREE: ${disagreements.join("; ")}`}`,
     );

@@ -2,7 +2,7 @@ import type { Readable } from "node:stream";
 import { classifyExim, parseEximStamp } from "./exim-log.js";
 import { emptyLineCounts, lineBatches, openLog, openLogRange } from "./log-input.js";
 import { defaultJobs, partsFor, readPartInWorker, splitPoints, type PartReader } from "./split-log.js";
-import { parseSyslogLine, YearGuesser, type SyslogLine } from "./postfix-log/line.js";
+import { parseSyslogLine, HeaderContext, type SyslogLine } from "./postfix-log/line.js";
 import { classifyPostfix } from "./postfix-log/postfix.js";
 import {
   LogSummarizer,
@@ -77,13 +77,13 @@ export interface AnalyserSnapshot {
 export class LogAnalyser {
   readonly counts: LineCounts = emptyLineCounts();
   readonly summarizer: LogSummarizer;
-  private readonly years: YearGuesser;
+  private readonly years: HeaderContext;
   private postfixSeen = false;
   private eximSeen = false;
 
   constructor(private readonly opts: LogAnalysisOptions) {
     this.summarizer = new LogSummarizer(opts);
-    this.years = new YearGuesser(opts.now);
+    this.years = new HeaderContext(opts.now);
   }
 
   /** Parses a clean line (from LineSplitter); counts it as unrecognised/truncated when it fails. */

@@ -32,12 +32,11 @@ const SUSPECT_BYTES = [
 ];
 
 /**
- * Whether a chunk needs the per-line checks: non-ASCII (possibly invalid UTF-8) or a suspect byte.
- * Done on the bytes with native scans (isAscii, memchr): far cheaper than a regular expression over
- * the decoded text, and most chunks of a real log are clean.
+ * Whether an ASCII chunk holds a byte that needs the per-line checks. Done on the bytes with native
+ * scans (memchr): far cheaper than a regular expression over the decoded text, and most chunks of a
+ * real log are clean.
  */
-function suspectChunk(b: Buffer): boolean {
-  if (!isAscii(b)) return true;
+function hasSuspectByte(b: Buffer): boolean {
   for (const c of SUSPECT_BYTES) if (b.indexOf(c) >= 0) return true;
   return false;
 }
@@ -111,6 +110,8 @@ function sniffGzip(input: Readable): Readable {
  */
 export class LineSplitter {
   private readonly decoder = new StringDecoder("utf8");
+  /** Whether the decoder may hold the first bytes of a character split across chunks. */
+  private decoderPending = false;
   private partial = "";
   private skippingOverlong = false;
   /** Whether the carried-over partial line holds a CR or garbage (checked when it is completed). */
@@ -122,7 +123,11 @@ export class LineSplitter {
   ) {}
 
   push(chunk: Buffer): void {
-    this.text(this.decoder.write(chunk), suspectChunk(chunk));
+    const ascii = isAscii(chunk);
+    // ASCII decodes the same as Latin-1, which V8 builds without a UTF-8 pass (about 3x faster)
+    const text = ascii && !this.decoderPending ? chunk.toString("latin1") : this.decoder.write(chunk);
+    this.decoderPending = !ascii;
+    this.text(text, !ascii || hasSuspectByte(chunk));
   }
 
   end(): void {

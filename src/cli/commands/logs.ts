@@ -19,6 +19,7 @@ interface LogsFlags extends CommonFlags {
   saslThreshold: number;
   slowDelay: number;
   messages: number;
+  jobs?: number;
 }
 
 function positiveInt(name: string) {
@@ -89,6 +90,15 @@ export function register(program: Command): void {
     )
     .option("--top <n>", "rows per table", positiveInt("--top"), 10)
     .option(
+      "--jobs <n>",
+      "threads that read one large file in parts (default: one per CPU, at most 8; 1 reads in one pass)",
+      (v: string) => {
+        const n = positiveInt("--jobs")(v);
+        if (n > 64) throw new UsageError(`--jobs takes 1..64, not ${n}`);
+        return n;
+      },
+    )
+    .option(
       "--table-size <n>",
       "rows kept per table in memory (beyond 2x, the smallest are folded)",
       positiveInt("--table-size"),
@@ -142,6 +152,7 @@ export function register(program: Command): void {
         until,
         tableCapacity: flags.tableSize,
         traces: flags.messages,
+        jobs: flags.jobs,
         onProgress: progress ? (n) => progress.step(`${n.toLocaleString("en")} lines`) : undefined,
       }).finally(() => progress?.done());
     }

@@ -53,10 +53,10 @@ function two(s: string, i: number): number {
 }
 
 /**
- * Infers the year of classic syslog lines (they carry none): the reference year, or the year before
- * when the month/day lies more than a day in the future of the reference time.
+ * What the headers of one log's lines share, kept between lines: the year of classic syslog stamps
+ * (they carry none), the last stamp parsed, and the program names seen.
  */
-export class YearGuesser {
+export class HeaderContext {
   private readonly refYear: number;
   private readonly refMs: number;
   private cacheKey = -1;
@@ -64,6 +64,20 @@ export class YearGuesser {
   /** The last classic stamp parsed with this guesser, and its result (lines share their second). */
   lastStamp = "";
   lastResult: [number, number] | undefined;
+  /** Program names seen: one shared string per name (a log has a handful) lets later table lookups
+   * reuse its cached hash and keeps no slice of a read chunk alive. */
+  private readonly programs = new Map<string, string>();
+
+  /** `line[start, end)` as the shared string of that program name. */
+  program(line: string, start: number, end: number): string {
+    const slice = line.slice(start, end);
+    let p = this.programs.get(slice);
+    if (p === undefined) {
+      p = (" " + slice).slice(1); // a copy: a slice would pin the read chunk
+      if (this.programs.size < 1000) this.programs.set(p, p);
+    }
+    return p;
+  }
 
   constructor(now: Date) {
     this.refYear = now.getUTCFullYear();
@@ -71,6 +85,7 @@ export class YearGuesser {
     this.refMs = now.getTime() - now.getTimezoneOffset() * 60_000;
   }
 
+  /** The reference year, or the year before when month/day lies over a day after the reference time. */
   year(month: number, day: number): number {
     const key = month * 32 + day;
     if (key === this.cacheKey) return this.cacheYear;
@@ -86,7 +101,7 @@ let dayCacheKey = "";
 let dayCacheMs = 0;
 
 /** Parses the timestamp; returns [wall-clock ms, index after the timestamp and its space] or undefined. */
-function parseTimestamp(line: string, years: YearGuesser): [number, number] | undefined {
+function parseTimestamp(line: string, years: HeaderContext): [number, number] | undefined {
   if (line.length < 16) return undefined;
   // consecutive lines mostly share their second: reuse the last parse (classic stamps are 16 chars)
   if (years.lastResult !== undefined && line.startsWith(years.lastStamp)) return years.lastResult;
@@ -98,7 +113,7 @@ function parseTimestamp(line: string, years: YearGuesser): [number, number] | un
   return r;
 }
 
-function parseTimestampUncached(line: string, years: YearGuesser): [number, number] | undefined {
+function parseTimestampUncached(line: string, years: HeaderContext): [number, number] | undefined {
   if (line.charCodeAt(4) === 45 /* - */ && line.charCodeAt(10) === 84 /* T */) {
     // RFC 3339: YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)
     const y = two(line, 0) * 100 + two(line, 2);
@@ -165,10 +180,10 @@ function parseTimestampUncached(line: string, years: YearGuesser): [number, numb
  * Splits a syslog line into its parts.
  *
  * @example
- *   parseSyslogLine("Dec 03 19:21:39 mail postfix/qmgr[7]: 1A2B3C: removed", new YearGuesser(new Date()))
+ *   parseSyslogLine("Dec 03 19:21:39 mail postfix/qmgr[7]: 1A2B3C: removed", new HeaderContext(new Date()))
  *   // { ts, host: "mail", program: "postfix/qmgr", pid: 7, text: "1A2B3C: removed" }
  */
-export function parseSyslogLine(line: string, years: YearGuesser): SyslogLine | LineFailure {
+export function parseSyslogLine(line: string, years: HeaderContext): SyslogLine | LineFailure {
   const stamp = parseTimestamp(line, years);
   if (!stamp) return "unrecognized";
   const [ts, start] = stamp;
@@ -191,7 +206,7 @@ export function parseSyslogLine(line: string, years: YearGuesser): SyslogLine | 
     }
     progEnd = open;
   }
-  const program = line.slice(hostEnd + 1, progEnd);
+  const program = years.program(line, hostEnd + 1, progEnd);
   if (program.length === 0 || program.indexOf(" ") >= 0) return "truncated";
   return { ts, host, program, pid, text: line.slice(colon + 2) };
 }

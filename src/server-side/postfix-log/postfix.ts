@@ -3,50 +3,55 @@ import { detach } from "./bounded.js";
 import { parsePeer } from "./events.js";
 import type { SyslogLine } from "./line.js";
 
-/** Postfix daemons (the last part of `syslog_name/.../daemon`). */
-const DAEMONS = new Set([
-  "smtpd",
-  "smtp",
-  "lmtp",
-  "local",
-  "virtual",
-  "pipe",
-  "error",
-  "retry",
-  "discard",
-  "qmgr",
-  "cleanup",
-  "pickup",
-  "bounce",
-  "defer",
-  "trace",
-  "postscreen",
-  "dnsblog",
-  "tlsproxy",
-  "master",
-  "postsuper",
-  "postqueue",
-  "postdrop",
-  "sendmail",
-  "anvil",
-  "scache",
-  "tlsmgr",
-  "trivial-rewrite",
-  "verify",
-  "flush",
-  "showq",
-  "proxymap",
-  "postfix-script",
-  "postlogd",
-  "postmap",
-  "postalias",
-  "postconf",
-  "postfix",
-  "oqmgr",
-  "spawn",
-  "relay",
-  "policy-spf",
-]);
+/**
+ * Postfix daemons (the last part of `syslog_name/.../daemon`), each mapped to its name as a literal:
+ * literals are internalised strings, so the many `daemon === "smtpd"` tests per line compare pointers.
+ */
+const DAEMONS = new Map(
+  [
+    "smtpd",
+    "smtp",
+    "lmtp",
+    "local",
+    "virtual",
+    "pipe",
+    "error",
+    "retry",
+    "discard",
+    "qmgr",
+    "cleanup",
+    "pickup",
+    "bounce",
+    "defer",
+    "trace",
+    "postscreen",
+    "dnsblog",
+    "tlsproxy",
+    "master",
+    "postsuper",
+    "postqueue",
+    "postdrop",
+    "sendmail",
+    "anvil",
+    "scache",
+    "tlsmgr",
+    "trivial-rewrite",
+    "verify",
+    "flush",
+    "showq",
+    "proxymap",
+    "postfix-script",
+    "postlogd",
+    "postmap",
+    "postalias",
+    "postconf",
+    "postfix",
+    "oqmgr",
+    "spawn",
+    "relay",
+    "policy-spf",
+  ].map((d) => [d, d]),
+);
 
 const DELIVERY_AGENTS = new Set([
   "smtp",
@@ -85,8 +90,7 @@ export function postfixDaemon(program: string): string | undefined {
 function daemonOf(program: string): string | undefined {
   const slash = program.lastIndexOf("/");
   if (slash <= 0) return undefined;
-  const daemon = program.slice(slash + 1);
-  return DAEMONS.has(daemon) ? daemon : undefined;
+  return DAEMONS.get(program.slice(slash + 1));
 }
 
 /** Whether `text[0, end)` is a queue id, checked in place. */

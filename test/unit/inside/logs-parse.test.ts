@@ -1,11 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { classifyExim, eximDuration, parseEximStamp } from "../../../src/server-side/exim-log.js";
-import { parseSyslogLine, YearGuesser, type SyslogLine } from "../../../src/server-side/postfix-log/line.js";
+import {
+  parseSyslogLine,
+  HeaderContext,
+  type SyslogLine,
+} from "../../../src/server-side/postfix-log/line.js";
 import { classifyPostfix } from "../../../src/server-side/postfix-log/postfix.js";
 import { classifyDeferral, classifyReject } from "../../../src/server-side/postfix-log/reasons.js";
 
-const years = () => new YearGuesser(new Date("2026-12-03T20:00:00Z"));
+const years = () => new HeaderContext(new Date("2026-12-03T20:00:00Z"));
 
 function line(text: string): SyslogLine {
   const p = parseSyslogLine(text, years());
@@ -26,7 +30,7 @@ describe("syslog line parser", () => {
   it("puts a December line read in January into the year before", () => {
     const p = parseSyslogLine(
       "Dec 31 23:59:59 mail postfix/qmgr[7]: X",
-      new YearGuesser(new Date("2027-01-01T00:10:00Z")),
+      new HeaderContext(new Date("2027-01-01T00:10:00Z")),
     );
     assert.equal(typeof p === "object" && new Date(p.ts).getUTCFullYear(), 2026);
   });
