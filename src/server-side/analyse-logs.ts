@@ -1,6 +1,7 @@
 import type { Readable } from "node:stream";
 import { classifyExim, parseEximStamp } from "./exim-log.js";
-import { emptyLineCounts, lineBatches, openLog, openLogRange } from "./log-input.js";
+import { emptyLineCounts, lineBatches, LineSplitter, openLog, openLogRange } from "./log-input.js";
+import { ByteHeaderCache } from "./postfix-log/line-bytes.js";
 import { defaultJobs, partsFor, readPartInWorker, splitPoints, type PartReader } from "./split-log.js";
 import { parseSyslogLine, HeaderContext, type SyslogLine } from "./postfix-log/line.js";
 import { classifyPostfix } from "./postfix-log/postfix.js";
@@ -42,17 +43,25 @@ export async function readLines(
   opts: { signal?: AbortSignal; onProgress?: (lines: number) => void },
 ): Promise<void> {
   let seen = 0;
-  for await (const batch of lineBatches(input, a.counts)) {
+  const splitter = new LineSplitter(
+    a.counts,
+    (lines) => {
+      for (const raw of lines) a.line(raw);
+    },
+    (buf, text, start, end) => a.lineAt(buf, text, start, end),
+  );
+  for await (const chunk of input) {
     if (opts.signal?.aborted) {
       input.destroy();
-      break;
+      return;
     }
-    for (const raw of batch) a.line(raw);
+    splitter.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
     if (opts.onProgress && a.counts.total - seen >= PROGRESS_EVERY) {
       seen = a.counts.total;
       opts.onProgress(seen);
     }
   }
+  splitter.end();
 }
 
 type Parsed = { ts: number; line: SyslogLine; exim: boolean };
@@ -78,12 +87,14 @@ export class LogAnalyser {
   readonly counts: LineCounts = emptyLineCounts();
   readonly summarizer: LogSummarizer;
   private readonly years: HeaderContext;
+  private readonly bytes: ByteHeaderCache;
   private postfixSeen = false;
   private eximSeen = false;
 
   constructor(private readonly opts: LogAnalysisOptions) {
     this.summarizer = new LogSummarizer(opts);
     this.years = new HeaderContext(opts.now);
+    this.bytes = new ByteHeaderCache(this.years);
   }
 
   /** Parses a clean line (from LineSplitter); counts it as unrecognised/truncated when it fails. */
@@ -136,6 +147,14 @@ export class LogAnalyser {
   line(raw: string): void {
     const p = this.parse(raw);
     if (p) this.consume(p);
+  }
+
+  /** One line of a plain ASCII chunk, `text[start, end)` = `buf[start, end)` (see LineSplitter). */
+  lineAt(buf: Buffer, text: string, start: number, end: number): void {
+    const p = this.bytes.parse(buf, text, start, end);
+    if (p === undefined) this.line(text.slice(start, end));
+    else if (typeof p === "string") this.counts[p]++;
+    else this.consume({ ts: p.ts, exim: p.program === "exim" || p.program === "exim4", line: p });
   }
 
   get format(): string {

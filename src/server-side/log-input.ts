@@ -117,17 +117,53 @@ export class LineSplitter {
   /** Whether the carried-over partial line holds a CR or garbage (checked when it is completed). */
   private partialDirty = false;
 
+  /**
+   * @param emit receives the clean lines of each chunk
+   * @param cleanLine when given, receives instead the lines of plain ASCII chunks as `text[start, end)`,
+   *   equal to `buf[start, end)`: a parser may read the bytes, and skips a string per line
+   */
   constructor(
     private readonly counts: LineCounts,
     private readonly emit: (lines: string[]) => void,
+    private readonly cleanLine?: (buf: Buffer, text: string, start: number, end: number) => void,
   ) {}
 
   push(chunk: Buffer): void {
     const ascii = isAscii(chunk);
+    const suspect = !ascii || hasSuspectByte(chunk);
+    if (this.cleanLine && !suspect && !this.decoderPending) {
+      this.cleanChunk(chunk, chunk.toString("latin1"));
+      return;
+    }
     // ASCII decodes the same as Latin-1, which V8 builds without a UTF-8 pass (about 3x faster)
     const text = ascii && !this.decoderPending ? chunk.toString("latin1") : this.decoder.write(chunk);
     this.decoderPending = !ascii;
-    this.text(text, !ascii || hasSuspectByte(chunk));
+    this.text(text, suspect);
+  }
+
+  /**
+   * A chunk of plain ASCII without control characters: its lines (after the first, which completes
+   * the carried-over part) go to `cleanLine` as offsets, which are byte and character offsets alike.
+   */
+  private cleanChunk(buf: Buffer, s: string): void {
+    let nl = buf.indexOf(10);
+    if (nl < 0) {
+      this.append(s, false);
+      return;
+    }
+    this.text(s.slice(0, nl + 1), false);
+    const c = this.counts;
+    const sink = this.cleanLine as NonNullable<typeof this.cleanLine>;
+    let start = nl + 1;
+    while ((nl = buf.indexOf(10, start)) >= 0) {
+      c.total++;
+      const len = nl - start;
+      if (len === 0) c.blank++;
+      else if (len > MAX_LINE) c.overlong++;
+      else sink(buf, s, start, nl);
+      start = nl + 1;
+    }
+    this.append(s.slice(start), false);
   }
 
   end(): void {

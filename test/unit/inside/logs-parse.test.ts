@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { classifyExim, eximDuration, parseEximStamp } from "../../../src/server-side/exim-log.js";
 import {
@@ -6,6 +7,7 @@ import {
   HeaderContext,
   type SyslogLine,
 } from "../../../src/server-side/postfix-log/line.js";
+import { ByteHeaderCache } from "../../../src/server-side/postfix-log/line-bytes.js";
 import { classifyPostfix } from "../../../src/server-side/postfix-log/postfix.js";
 import { classifyDeferral, classifyReject } from "../../../src/server-side/postfix-log/reasons.js";
 
@@ -16,6 +18,64 @@ function line(text: string): SyslogLine {
   assert.equal(typeof p, "object", text);
   return p as SyslogLine;
 }
+
+describe("syslog header read from bytes", () => {
+  const edge = [
+    "Dec  3 19:21:39 mail postfix/smtpd[1",
+    "Dec  3 19:21:39 mail",
+    "Dec  3 19:21:39 mail ",
+    "Dec  3 19:21:39  postfix/smtpd[1]: two spaces before the program",
+    "Dec  3 19:21:39 mail postfix/smtpd[12a]: letters in the pid",
+    "Dec  3 19:21:39 mail postfix/smtpd[]: empty pid",
+    "Dec  3 19:21:39 mail [9]: no program",
+    "Dec  3 19:21:39 mail: no program either",
+    "Dec  3 19:21:39 mail postfix smtpd[3]: a space in the program",
+    "Dec  3 19:21:39 mail kernel: no pid: and a second colon",
+    "Dec  3 19:21:39 mail postfix/qmgr[7]:no space after the colon",
+    "Dec  3 19:21:39 mail postfix/qmgr[7]: ",
+    "Dec 32 19:21:39 mail postfix/qmgr[7]: day 32",
+    "Dez  3 19:21:39 mail postfix/qmgr[7]: not a month",
+    "Dec  3 25:21:39 mail postfix/qmgr[7]: hour 25",
+    "2026-12-03T19:21:39+01:00 mail postfix/qmgr[7]: 1A2B3C: removed",
+    "2026-12-03 19:21:39 1vQxYz-000Abc-De Completed",
+    "hello world",
+  ];
+  const fixtures = readdirSync("test/fixtures/inside")
+    .filter((f) => f.endsWith(".log"))
+    .flatMap((f) => readFileSync(`test/fixtures/inside/${f}`, "latin1").split("\n"));
+
+  it("gives parseSyslogLine's result for every line it reads, and leaves the others to it", () => {
+    const ctx = years();
+    const bytes = new ByteHeaderCache(years());
+    let read = 0;
+    for (const l of [...edge, ...fixtures]) {
+      // only clean ASCII lines take this path (LineSplitter)
+      if (/[^\x20-\x7e\t]/.test(l)) continue;
+      const text = `${l}\n`;
+      const got = bytes.parse(Buffer.from(text, "latin1"), text, 0, l.length);
+      if (got === undefined) continue;
+      read++;
+      assert.deepEqual(got, parseSyslogLine(l, ctx), l);
+    }
+    assert.ok(read > 140, `most lines are read from bytes (${read})`);
+    const other = (l: string) => bytes.parse(Buffer.from(`${l}\n`), `${l}\n`, 0, l.length);
+    assert.equal(other("2026-12-03T19:21:39+01:00 mail postfix/qmgr[7]: 1A2B3C: removed"), undefined);
+    assert.equal(other("2026-12-03 19:21:39 1vQxYz-000Abc-De Completed"), undefined);
+    assert.equal(other("Dez  3 19:21:39 mail postfix/qmgr[7]: x"), undefined);
+  });
+
+  it("shares one string per host and program name", () => {
+    const bytes = new ByteHeaderCache(years());
+    const a = "Dec  3 19:21:39 mail postfix/qmgr[7]: 1A2B3C: removed\n";
+    const b = "Dec  3 19:21:40 mail postfix/qmgr[8]: 1A2B3D: removed\n";
+    const pa = bytes.parse(Buffer.from(a), a, 0, a.length - 1) as SyslogLine;
+    const pb = bytes.parse(Buffer.from(b), b, 0, b.length - 1) as SyslogLine;
+    assert.equal(pa.program, "postfix/qmgr");
+    assert.equal(pb.pid, 8);
+    assert.equal(pb.ts - pa.ts, 1000);
+    assert.equal(pb.text, "1A2B3D: removed");
+  });
+});
 
 describe("syslog line parser", () => {
   it("reads classic, postlogd and RFC 3339 stamps to the same wall clock", () => {
