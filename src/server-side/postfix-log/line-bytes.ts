@@ -1,4 +1,4 @@
-import { parseTimestamp, type HeaderContext, type LineFailure, type SyslogLine } from "./line.js";
+import type { HeaderContext, LineFailure, SyslogLine } from "./line.js";
 
 /**
  * The syslog header of a clean ASCII line read from its bytes. In an ASCII chunk byte offsets are
@@ -45,6 +45,8 @@ class ByteInterner {
 export class ByteHeaderCache {
   private readonly stamp = new Uint8Array(16);
   private stampMs = NaN;
+  private dayKey = -1;
+  private dayMs = 0;
   private readonly names = new ByteInterner();
 
   constructor(private readonly ctx: HeaderContext) {}
@@ -55,7 +57,7 @@ export class ByteHeaderCache {
    */
   parse(buf: Buffer, text: string, start: number, end: number): SyslogLine | LineFailure | undefined {
     if (end - start < 17) return undefined;
-    const ts = this.timestamp(buf, text, start, end);
+    const ts = this.timestamp(buf, start);
     if (ts === undefined) return undefined;
     let i = start + 16;
     while (i < end && buf[i] !== SPACE) i++;
@@ -90,18 +92,50 @@ export class ByteHeaderCache {
   }
 
   /** The wall-clock ms of a classic stamp; undefined for any other stamp (or none). */
-  private timestamp(buf: Buffer, text: string, start: number, end: number): number | undefined {
+  private timestamp(buf: Buffer, start: number): number | undefined {
     const s = this.stamp;
     let same = this.stampMs === this.stampMs; // not NaN: a stamp is cached
     // seconds change first: compare from the end
     for (let k = 15; same && k >= 0; k--) if (buf[start + k] !== s[k]) same = false;
     if (same) return this.stampMs;
-    const c0 = buf[start] as number;
-    if (c0 < 65 || c0 > 90) return undefined; // not a month name: RFC 3339, Exim, garbage
-    const r = parseTimestamp(text.slice(start, end), this.ctx);
-    if (r === undefined || r[1] !== 16) return undefined;
+    // "Mmm dd HH:MM:SS " with the day space- or zero-padded, as parseSyslogLine reads it
+    const month = MONTHS.get(
+      ((buf[start] as number) << 16) | ((buf[start + 1] as number) << 8) | (buf[start + 2] as number),
+    );
+    if (month === undefined || buf[start + 3] !== SPACE || buf[start + 6] !== SPACE) return undefined;
+    const d1 = buf[start + 4] === SPACE ? 0 : digit(buf, start + 4);
+    const d2 = digit(buf, start + 5);
+    const day = d1 < 0 || d2 < 0 ? -1 : d1 * 10 + d2;
+    const h = two(buf, start + 7);
+    const mi = two(buf, start + 10);
+    const sec = two(buf, start + 13);
+    if (day < 1 || day > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 60) return undefined;
+    if (buf[start + 9] !== COLON || buf[start + 12] !== COLON || buf[start + 15] !== SPACE) return undefined;
+    const dayKey = month * 32 + day;
+    if (dayKey !== this.dayKey) {
+      this.dayKey = dayKey;
+      this.dayMs = Date.UTC(this.ctx.year(month, day), month, day);
+    }
     for (let k = 0; k < 16; k++) s[k] = buf[start + k] as number;
-    this.stampMs = r[0];
-    return r[0];
+    this.stampMs = this.dayMs + ((h * 60 + mi) * 60 + sec) * 1000;
+    return this.stampMs;
   }
+}
+
+const MONTHS = new Map(
+  ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"].map((m, i) => [
+    (m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2),
+    i,
+  ]),
+);
+
+function digit(buf: Buffer, i: number): number {
+  const c = (buf[i] as number) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
+function two(buf: Buffer, i: number): number {
+  const a = digit(buf, i);
+  const b = digit(buf, i + 1);
+  return a < 0 || b < 0 ? -1 : a * 10 + b;
 }

@@ -101,7 +101,7 @@ let dayCacheKey = "";
 let dayCacheMs = 0;
 
 /** Parses the timestamp; returns [wall-clock ms, index after the timestamp and its space] or undefined. */
-export function parseTimestamp(line: string, years: HeaderContext): [number, number] | undefined {
+function parseTimestamp(line: string, years: HeaderContext): [number, number] | undefined {
   if (line.length < 16) return undefined;
   // consecutive lines mostly share their second: reuse the last parse (classic stamps are 16 chars)
   if (years.lastResult !== undefined && line.startsWith(years.lastStamp)) return years.lastResult;
