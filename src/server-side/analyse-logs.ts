@@ -118,21 +118,26 @@ export class LogAnalyser {
 
   /** Feeds a parsed line into the summary (after the time-range filter). */
   consume(p: Parsed): void {
+    this.consumeLine(p.line, p.exim);
+  }
+
+  private consumeLine(line: SyslogLine, exim: boolean): void {
+    const ts = line.ts;
     if (
-      (this.opts.since !== undefined && p.ts < this.opts.since) ||
-      (this.opts.until !== undefined && p.ts >= this.opts.until)
+      (this.opts.since !== undefined && ts < this.opts.since) ||
+      (this.opts.until !== undefined && ts >= this.opts.until)
     ) {
       this.counts.outOfRange++;
       return;
     }
     const s = this.summarizer;
-    if (p.exim) {
+    if (exim) {
       this.counts.exim++;
       this.eximSeen = true;
-      for (const e of classifyExim(p.line.text)) s.event(p.ts, e);
+      for (const e of classifyExim(line.text)) s.event(ts, e);
       return;
     }
-    const pf = classifyPostfix(p.line);
+    const pf = classifyPostfix(line);
     if (!pf) {
       this.counts.otherPrograms++;
       return;
@@ -140,7 +145,7 @@ export class LogAnalyser {
     this.counts.postfix++;
     this.postfixSeen = true;
     if (pf.diagnostic) s.diagnostic(pf.diagnostic);
-    s.event(p.ts, pf.event);
+    s.event(ts, pf.event);
   }
 
   /** One clean line. */
@@ -154,7 +159,7 @@ export class LogAnalyser {
     const p = this.bytes.parse(buf, text, start, end);
     if (p === undefined) this.line(text.slice(start, end));
     else if (typeof p === "string") this.counts[p]++;
-    else this.consume({ ts: p.ts, exim: p.program === "exim" || p.program === "exim4", line: p });
+    else this.consumeLine(p, p.program === "exim" || p.program === "exim4");
   }
 
   get format(): string {
