@@ -1,6 +1,6 @@
 import { finding, type EvidenceBlock, type Finding } from "../core/finding.js";
 import type { Severity } from "../core/severity.js";
-import type { LogSummary } from "./postfix-log/summary.js";
+import { MAX_BOUNDARY_EVENTS, type LogSummary } from "./postfix-log/summary.js";
 
 export interface LogThresholds {
   /** SASL failures from one client that count as brute force. */
@@ -285,5 +285,13 @@ export function logFindings(
   }
   if (s.foldedTables.length)
     out.push(finding("logs.table.folded", "info", AREA, subject, { tables: s.foldedTables.join(", ") }));
+  if (s.split && s.split.approximated > 0)
+    out.push(
+      finding("logs.split.approximated", "info", AREA, subject, {
+        count: s.split.approximated,
+        parts: s.split.parts,
+        limit: MAX_BOUNDARY_EVENTS,
+      }),
+    );
   return out;
 }

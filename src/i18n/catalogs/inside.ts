@@ -568,6 +568,18 @@ const logs: Catalog = {
       "如需每一行，请调大 --table-size。",
     ],
   ),
+  "logs.split.approximated": m(
+    [
+      "{count} events after a part boundary were counted without their message's earlier lines",
+      "The file was read in {parts} parts at once. Lines of a message or session that began in an earlier part are set aside and replayed against it; past {limit} such lines per part, the rest were counted as if the message's start was not in the log, so sizes, senders and deferred-message counts of those messages may be off.",
+      "Run with --jobs 1 to read the file in one pass.",
+    ],
+    [
+      "{count} 个位于分段边界之后的事件在缺少其邮件先前日志行的情况下被统计",
+      "该文件被分为 {parts} 段同时读取。始于先前分段的邮件或会话的日志行会被暂存并在该分段上重放；每段超过 {limit} 行后，其余行按“日志中没有该邮件开头”的方式统计，因此这些邮件的大小、发件人和延迟邮件计数可能有偏差。",
+      "使用 --jobs 1 以单遍读取该文件。",
+    ],
+  ),
 };
 
 /** `mxray queue`: the mail queue. */

@@ -5,13 +5,20 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { after, describe, it } from "node:test";
 import { buildLog } from "../../../bench/replay-log.js";
+import { catalog } from "../../../src/i18n/index.js";
 import {
   analyseLogs,
   LogAnalyser,
   readLines,
   type LogAnalysisOptions,
 } from "../../../src/server-side/analyse-logs.js";
-import type { LogSummary } from "../../../src/server-side/postfix-log/summary.js";
+import { logFindings } from "../../../src/server-side/log-findings.js";
+import { emptyLineCounts } from "../../../src/server-side/log-input.js";
+import {
+  LogSummarizer,
+  MAX_BOUNDARY_EVENTS,
+  type LogSummary,
+} from "../../../src/server-side/postfix-log/summary.js";
 import { partsFor, splitPoints } from "../../../src/server-side/split-log.js";
 
 const FIX = "test/fixtures/inside";
@@ -98,6 +105,46 @@ describe("a log split across threads", () => {
     assert.equal(one.totals.bytesDelivered, 999);
     assert.equal(one.totals.bytesReceived, 1234 + 999);
     assert.equal(one.messages.open, 1);
+  });
+});
+
+describe("a split reading that had to approximate", () => {
+  it("sets aside at most MAX_BOUNDARY_EVENTS and counts the rest as approximated", () => {
+    const later = new LogSummarizer({ laterPart: true });
+    const delivery = {
+      kind: "delivery",
+      qid: "ABCDEF1234",
+      to: "x@dest.example",
+      origTo: "",
+      relay: "virtual",
+      delay: 0,
+      dsn: "2.0.0",
+      status: "sent",
+      reason: "delivered to maildir",
+      agent: "virtual",
+    } as const;
+    const n = MAX_BOUNDARY_EVENTS + 5;
+    for (let i = 0; i < n; i++) later.event(1_000, delivery);
+    const snap = later.snapshot();
+    assert.equal(snap.boundary.length, MAX_BOUNDARY_EVENTS);
+    assert.equal(snap.split.approximated, 5);
+    const earlier = new LogSummarizer();
+    earlier.absorb(structuredClone(snap));
+    const s = earlier.finish(emptyLineCounts(), "postfix");
+    assert.equal(s.totals.delivered, n, "every delivery is counted once");
+    assert.deepEqual(s.split, { parts: 2, boundaryEvents: MAX_BOUNDARY_EVENTS, approximated: 5 });
+  });
+
+  it("says so in a finding, in both languages", async () => {
+    const s = await analyseLogs([replayed], { now, jobs: 1 });
+    const ids = (x: LogSummary) => logFindings(x, "replayed.log").map((f) => f.id);
+    assert.ok(!ids(s).includes("logs.split.approximated"));
+    const approximated = { ...s, split: { parts: 2, boundaryEvents: 200_000, approximated: 12 } };
+    const f = logFindings(approximated, "replayed.log").find((x) => x.id === "logs.split.approximated");
+    assert.equal(f?.severity, "info");
+    assert.deepEqual(f?.params, { count: 12, parts: 2, limit: 200_000 });
+    const text = catalog["logs.split.approximated"];
+    assert.ok(text?.en.summary.includes("{count}") && text["zh-CN"].summary.includes("{count}"));
   });
 });
 
