@@ -23,7 +23,7 @@ export interface LogAnalysisOptions extends SummarizerOptions {
   /** Called every ~N lines, for progress. */
   onProgress?: (lines: number) => void;
   /**
-   * Threads for one large plain file (default: one per CPU, at most 8); 1 reads in one pass.
+   * Threads for one large plain file (default: one per CPU, at most 4); 1 reads in one pass.
    * Several files, stdin and gzip are always read in one pass (they are merged in time order).
    */
   jobs?: number;

@@ -43,9 +43,13 @@ export function partsFor(spec: string, jobs: number, partMinBytes = PART_MIN_BYT
   }
 }
 
-/** The default number of parallel parts: one per CPU the process may use, at most 8. */
+/**
+ * The default number of parallel parts: one per CPU the process may use, at most 4. Each thread
+ * holds its own heap (100–150 MB at peak on a large log), and the mail server being diagnosed
+ * needs CPUs and memory too; `--jobs` asks for more.
+ */
 export function defaultJobs(): number {
-  return Math.min(8, availableParallelism());
+  return Math.min(4, availableParallelism());
 }
 
 /**

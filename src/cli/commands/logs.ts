@@ -91,7 +91,7 @@ export function register(program: Command): void {
     .option("--top <n>", "rows per table", positiveInt("--top"), 10)
     .option(
       "--jobs <n>",
-      "threads that read one large file in parts (default: one per CPU, at most 8; 1 reads in one pass)",
+      "threads that read one large file in parts (default: one per CPU, at most 4; 1 reads in one pass)",
       (v: string) => {
         const n = positiveInt("--jobs")(v);
         if (n > 64) throw new UsageError(`--jobs takes 1..64, not ${n}`);
