@@ -269,10 +269,13 @@ function domainOf(address: string): string {
   return at < 0 ? address : address.slice(at + 1).toLowerCase();
 }
 
-/** pflogsumm lower-cases the domain part only. */
-function normAddress(address: string): string {
+/**
+ * The address as pflogsumm counts it, with its domain part lower-cased, given that domain
+ * (`domainOf`): mostly the address itself, as domains are mostly logged in lower case.
+ */
+function normAddress(address: string, domain: string): string {
   const at = address.lastIndexOf("@");
-  return at < 0 ? address : address.slice(0, at) + address.slice(at).toLowerCase();
+  return at < 0 || address.endsWith(domain) ? address : address.slice(0, at + 1) + domain;
 }
 
 function rows(t: BoundedTable<unknown>, n: number): TopRow[] {
@@ -534,10 +537,11 @@ export class LogSummarizer {
         if (m.size < 0) m.size = e.size;
         if (m.via && !m.counted) {
           m.counted = true;
-          const addr = e.sender ? normAddress(e.sender) : "from=<>";
+          const senderDomain = domainOf(e.sender);
+          const addr = e.sender ? normAddress(e.sender, senderDomain) : "from=<>";
           const dom =
             e.sender && e.sender.includes("@")
-              ? domainOf(e.sender)
+              ? senderDomain
               : m.client === "pickup"
                 ? addr
                 : clientDomain(m.client);
@@ -624,8 +628,8 @@ export class LogSummarizer {
   }
 
   private delivery(ts: number, e: Extract<MailEvent, { kind: "delivery" }>): void {
-    const to = normAddress(e.to);
     const dom = domainOf(e.to);
+    const to = normAddress(e.to, dom);
     const m = this.tracker.get(e.qid);
     if (m && this.traceLimit > 0) {
       m.lastSeen = ts;
