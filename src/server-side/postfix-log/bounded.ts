@@ -41,15 +41,23 @@ export class BoundedTable<E> {
     private readonly makeExtra: () => E,
   ) {}
 
+  /**
+   * The row added to last: consecutive lines often name the same key (a cipher, a relay, a domain),
+   * and comparing with it is cheaper than hashing a fresh slice for the map.
+   */
+  private last: TableRow<E> | undefined;
+
   /** Adds `n` to `key` and returns its extra fields for the caller to update. */
   add(key: string, n = 1): E {
-    let row = this.rows.get(key);
+    const last = this.last;
+    let row = last !== undefined && last.key === key ? last : this.rows.get(key);
     if (!row) {
       if (this.rows.size >= this.capacity * 2) this.prune();
       const own = detach(key);
       row = { key: own, count: 0, extra: this.makeExtra() };
       this.rows.set(own, row);
     }
+    this.last = row;
     row.count += n;
     return row.extra;
   }
@@ -100,6 +108,7 @@ export class BoundedTable<E> {
 
   /** Keeps the `capacity` largest rows; the rest go to the remainder. */
   private prune(): void {
+    this.last = undefined;
     const sorted = this.top();
     for (const row of sorted.slice(this.capacity)) {
       this.otherCount += row.count;
