@@ -5,7 +5,7 @@ import type { FirewallEvidence } from "./firewall.js";
 import type { DovecotEvidence, PostfixConfigEvidence, SmtpdService } from "./local-config.js";
 import { listValue } from "./postconf.js";
 import { postfixDuration } from "./queue.js";
-import type { SocketsEvidence } from "./sockets.js";
+import type { SocketOwner, SocketsEvidence } from "./sockets.js";
 
 /** Everything `mxray local` gathered; its Report's `data`. */
 export interface LocalEvidence {
@@ -39,10 +39,7 @@ export function socketFindings(
 ): Finding[] {
   const out: Finding[] = [];
   if (!s.available) return [finding("local.sockets.unavailable", "info", "sockets", "/proc/net/tcp")];
-  const lines = s.listeners.map(
-    (l) =>
-      `${l.address}:${l.port} (${l.service}) ${l.owner ? `${l.owner.command}[${l.owner.pid}]` : "owner not visible"}`,
-  );
+  const lines = s.listeners.map((l) => `${l.address}:${l.port} (${l.service}) ${ownerText(l.owner)}`);
   const summary = s.listeners.map((l) => `${l.address}:${l.port}`).join(", ");
   out.push(
     finding(
@@ -450,4 +447,10 @@ export function firewallFindings(f: FirewallEvidence): Finding[] {
     }
   }
   return out;
+}
+
+function ownerText(owner: SocketOwner | null): string {
+  if (!owner) return "owner not visible";
+  const shared = owner.sharedWith?.length ?? 0;
+  return `${owner.command}[${owner.pid}]${shared > 0 ? ` (+${shared} sharing it)` : ""}`;
 }

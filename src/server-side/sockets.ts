@@ -34,6 +34,38 @@ export interface SocketEntry {
 export interface SocketOwner {
   pid: number;
   command: string;
+  /** Other processes holding the same socket, e.g. the smtpd children of Postfix's master. */
+  sharedWith?: { pid: number; command: string }[];
+}
+
+interface SocketHolder {
+  pid: number;
+  ppid: number;
+  command: string;
+}
+
+function parentPid(proc: string, pid: string): number {
+  try {
+    const stat = readFileSync(`${proc}/${pid}/stat`, "utf8");
+    // "pid (comm) state ppid ...": comm may itself hold spaces and parentheses
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * A socket inherited by children (Postfix's master and its smtpd processes, Dovecot and its
+ * logins) belongs to the holder whose parent does not hold it too, whatever order /proc lists them.
+ */
+export function chooseOwner(holders: SocketHolder[]): SocketOwner {
+  const pids = new Set(holders.map((h) => h.pid));
+  const roots = holders.filter((h) => !pids.has(h.ppid));
+  const pick = (roots.length > 0 ? roots : holders).reduce((a, b) => (b.pid < a.pid ? b : a));
+  const others = holders.filter((h) => h !== pick).map((h) => ({ pid: h.pid, command: h.command }));
+  return others.length > 0
+    ? { pid: pick.pid, command: pick.command, sharedWith: others }
+    : { pid: pick.pid, command: pick.command };
 }
 
 function hexToIpv4(hex: string): string {
@@ -96,6 +128,7 @@ export function parseProcNetTcp(text: string, family: 4 | 6): SocketEntry[] {
  */
 export function socketOwners(proc = "/proc"): { owners: Map<number, SocketOwner>; unreadable: number } {
   const owners = new Map<number, SocketOwner>();
+  const holders = new Map<number, SocketHolder[]>();
   let unreadable = 0;
   let pids: string[] = [];
   try {
@@ -112,6 +145,7 @@ export function socketOwners(proc = "/proc"): { owners: Map<number, SocketOwner>
       continue;
     }
     let command = "";
+    let ppid = -1;
     for (const fd of fds) {
       let link: string;
       try {
@@ -127,10 +161,15 @@ export function socketOwners(proc = "/proc"): { owners: Map<number, SocketOwner>
           command = "?";
         }
       }
+      if (ppid < 0) ppid = parentPid(proc, pid);
       const inode = Number(link.slice(8, -1));
-      if (!owners.has(inode)) owners.set(inode, { pid: Number(pid), command });
+      const list = holders.get(inode);
+      const holder = { pid: Number(pid), ppid, command };
+      if (!list) holders.set(inode, [holder]);
+      else if (!list.some((h) => h.pid === holder.pid)) list.push(holder);
     }
   }
+  for (const [inode, list] of holders) owners.set(inode, chooseOwner(list));
   return { owners, unreadable };
 }
 

@@ -54,6 +54,12 @@ describe("sockets from /proc", () => {
     writeFileSync(join(proc, "4242/comm"), "master\n");
     symlinkSync("socket:[1001]", join(proc, "4242/fd/7"));
     symlinkSync("/dev/null", join(proc, "4242/fd/0"));
+    writeFileSync(join(proc, "4242/stat"), "4242 (master) S 1 4242 4242 0 -1\n");
+    // an smtpd child inherits the listening socket; after a pid wrap-around it may be listed first
+    mkdirSync(join(proc, "107/fd"), { recursive: true });
+    writeFileSync(join(proc, "107/comm"), "smtpd\n");
+    writeFileSync(join(proc, "107/stat"), "107 (smtpd) S 4242 4242 4242 0 -1\n");
+    symlinkSync("socket:[1001]", join(proc, "107/fd/6"));
     const ev = gatherSockets(proc);
     assert.deepEqual(
       ev.listeners.map(
@@ -61,6 +67,7 @@ describe("sockets from /proc", () => {
       ),
       ["127.0.0.10:25 master[4242]", "::ffff:127.0.0.10:110 -", "0.0.0.0:587 -", "::1:993 -"],
     );
+    assert.deepEqual(ev.listeners[0]?.owner?.sharedWith, [{ pid: 107, command: "smtpd" }]);
     assert.deepEqual(ev.mailPorts, [
       {
         port: 25,
