@@ -14,6 +14,15 @@ export function detach(s: string): string {
   return (" " + s).slice(1);
 }
 
+/**
+ * `s` as V8's single shared (internalised) copy, which holds no slice of a read chunk. Two
+ * internalised strings compare by pointer, in `===` and as map keys; for the handful of names a log
+ * repeats on every line (hosts, programs).
+ */
+export function internalize(s: string): string {
+  return Object.keys({ [s]: 0 })[0] ?? detach(s);
+}
+
 /** A row of a bounded table: a key, its count, and any extra numeric fields. */
 export interface TableRow<E> {
   key: string;

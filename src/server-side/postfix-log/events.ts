@@ -100,5 +100,12 @@ export function parsePeer(s: string): Peer {
 
 /** `Peer` as Postfix prints it: `name[ip]`. */
 export function peerLabel(p: Peer): string {
-  return p.ip ? `${p.name}[${p.ip}]` : p.name;
+  // consecutive events often name the same client: one string for it, hashed once by the tables
+  // (callers that keep a label copy it; only the last peer's log chunk stays referenced here)
+  if (p.ip === lastPeer.ip && p.name === lastPeer.name) return lastPeer.label;
+  const label = p.ip ? `${p.name}[${p.ip}]` : p.name;
+  lastPeer = { name: p.name, ip: p.ip, label };
+  return label;
 }
+
+let lastPeer = { name: "", ip: "", label: "" };

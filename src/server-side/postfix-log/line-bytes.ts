@@ -1,3 +1,4 @@
+import { internalize } from "./bounded.js";
 import type { HeaderContext, LineFailure, SyslogLine } from "./line.js";
 
 /**
@@ -32,7 +33,7 @@ class ByteInterner {
         return n.text;
       }
     }
-    const own = (" " + text.slice(from, to)).slice(1); // a copy: a slice would pin the read chunk
+    const own = internalize(text.slice(from, to));
     if (len <= 64 && this.count < 256) {
       this.count++;
       (this.byLength[len] ??= []).push({ text: own, bytes: Uint8Array.prototype.slice.call(buf, from, to) });

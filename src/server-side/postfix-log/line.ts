@@ -1,3 +1,4 @@
+import { internalize } from "./bounded.js";
 /**
  * The syslog header of one mail log line, split by fixed positions and indexOf (no regular
  * expressions: a log of gigabytes goes through here). Three timestamp shapes are recognised:
@@ -73,7 +74,7 @@ export class HeaderContext {
     const slice = line.slice(start, end);
     let p = this.programs.get(slice);
     if (p === undefined) {
-      p = (" " + slice).slice(1); // a copy: a slice would pin the read chunk
+      p = internalize(slice);
       if (this.programs.size < 1000) this.programs.set(p, p);
     }
     return p;

@@ -1,5 +1,5 @@
 import type { Diagnostic, DeliveryStatus, MailEvent, RejectAction } from "./events.js";
-import { detach } from "./bounded.js";
+import { internalize } from "./bounded.js";
 import { parsePeer } from "./events.js";
 import type { SyslogLine } from "./line.js";
 
@@ -83,7 +83,7 @@ export function postfixDaemon(program: string): string | undefined {
   const hit = daemonCache.get(program);
   if (hit !== undefined) return hit ?? undefined;
   const d = daemonOf(program);
-  if (daemonCache.size < 10_000) daemonCache.set(detach(program), d ?? null);
+  if (daemonCache.size < 10_000) daemonCache.set(internalize(program), d ?? null);
   return d;
 }
 
@@ -114,9 +114,9 @@ function isQueueIdAt(text: string, end: number): boolean {
   return hexUpper || (end >= 10 && upper && lower);
 }
 
-/** Text between `<` at `start` and the next `>`; "" when absent. */
-function angle(text: string, key: string): string {
-  const i = text.indexOf(key);
+/** Text between `key` (ending in `<`, searched from `from`) and the next `>`; "" when absent. */
+function angle(text: string, key: string, from = 0): string {
+  const i = text.indexOf(key, from);
   if (i < 0) return "";
   const s = i + key.length;
   const e = text.indexOf(">", s);
@@ -189,8 +189,8 @@ function parseReject(
   let dsn = "";
   let text: string;
   const meta = rest.lastIndexOf("; from=<");
-  const from = meta >= 0 ? angle(rest.slice(meta), "from=<") : "";
-  const to = meta >= 0 ? angle(rest.slice(meta), " to=<") : "";
+  const from = meta >= 0 ? angle(rest, "from=<", meta) : "";
+  const to = meta >= 0 ? angle(rest, " to=<", meta) : "";
   if (source === "cleanup") {
     // the reason follows the metadata: "...helo=<h>: 5.7.1 text"
     const colon = meta >= 0 ? rest.indexOf(">: ", meta) : -1;
@@ -208,17 +208,43 @@ function parseReject(
     const colon = fromAt >= 0 ? rest.indexOf(": ", fromAt) : -1;
     if (fromAt >= 0 && colon > fromAt) peer = parsePeer(rest.slice(fromAt + 6, colon));
     text = colon >= 0 ? rest.slice(colon + 2, meta >= 0 ? meta : undefined) : rest;
-    if (text.length > 4 && text.charCodeAt(3) === 32 && /^[245]\d\d/.test(text)) {
+    if (text.length > 4 && text.charCodeAt(3) === 32 && isReplyCode(text)) {
       code = text.slice(0, 3);
       text = text.slice(4);
       const ds = text.indexOf(" ");
-      if (ds > 0 && /^[245]\.\d{1,3}\.\d{1,3}$/.test(text.slice(0, ds))) {
+      if (ds > 0 && isDsnAt(text, ds)) {
         dsn = text.slice(0, ds);
         text = text.slice(ds + 1);
       }
     }
   }
   return { kind: "reject", qid, action, source, service, stage, peer, code, dsn, text, from, to };
+}
+
+function isDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+/** Whether `text` starts with an SMTP reply code: [245] and two digits. */
+function isReplyCode(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c === 50 || c === 52 || c === 53) && isDigitAt(text, 1) && isDigitAt(text, 2);
+}
+
+/** Whether `text[0, end)` is an enhanced status code: [245].d{1,3}.d{1,3}. */
+function isDsnAt(text: string, end: number): boolean {
+  const c = text.charCodeAt(0);
+  if ((c !== 50 && c !== 52 && c !== 53) || text.charCodeAt(1) !== 46) return false;
+  const dot = text.indexOf(".", 2);
+  return dot > 2 && dot < end && digitsBetween(text, 2, dot) && digitsBetween(text, dot + 1, end);
+}
+
+/** Whether `text[from, to)` is one to three digits. */
+function digitsBetween(text: string, from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 3) return false;
+  for (let i = from; i < to; i++) if (!isDigitAt(text, i)) return false;
+  return true;
 }
 
 function tlsDetails(text: string, at: number): { protocol: string; cipher: string } {

@@ -1,3 +1,5 @@
+import { detach } from "./bounded.js";
+
 /**
  * Groups free-text reject, deferral and bounce reasons into categories an administrator acts on,
  * naming the list or rule involved (`zen.spamhaus.org`, `virtual mailbox table`, `header Subject`).
@@ -43,27 +45,41 @@ export function stripAddress(text: string): string {
   return text;
 }
 
-const rejectCache = new Map<string, { category: RejectCategory; rule: string }>();
+/** A reject's category and rule, with `key` (`category\0rule`) made once for the summary's table. */
+export interface RejectClass {
+  category: RejectCategory;
+  rule: string;
+  key: string;
+}
+
+/** source -> action -> reason text -> class: no key is built per line, only the text is hashed. */
+const rejectCache = new Map<string, Map<string, Map<string, RejectClass>>>();
+let rejectCached = 0;
 
 /**
  * The category and rule of a reject (cached: the same reasons come back again and again).
  *
  * @example
- *   classifyReject("<x@a>: Relay access denied", "smtpd", "reject") // { category: "relay-denied", rule: "reject_unauth_destination" }
+ *   classifyReject("<x@a>: Relay access denied", "smtpd", "reject") // { category: "relay-denied", rule: "reject_unauth_destination", key: ... }
  */
-export function classifyReject(
-  rawText: string,
-  source: string,
-  action: string,
-): { category: RejectCategory; rule: string } {
-  const key = `${source}\u0000${action}\u0000${stripAddress(rawText)}`;
-  const hit = rejectCache.get(key);
+export function classifyReject(rawText: string, source: string, action: string): RejectClass {
+  let bySource = rejectCache.get(source);
+  if (!bySource) rejectCache.set(detach(source), (bySource = new Map()));
+  let byAction = bySource.get(action);
+  if (!byAction) bySource.set(detach(action), (byAction = new Map()));
+  const text = stripAddress(rawText);
+  const hit = byAction.get(text);
   if (hit) return hit;
   const r = classifyRejectUncached(rawText, source, action);
-  if (rejectCache.size >= 5000) rejectCache.clear();
+  if (rejectCached >= 5000) {
+    for (const m of rejectCache.values()) m.clear();
+    rejectCached = 0;
+  }
+  rejectCached++;
   // copies, so the cache does not pin the log chunks the texts were sliced from
-  const own = { category: r.category, rule: (" " + r.rule).slice(1) };
-  rejectCache.set((" " + key).slice(1), own);
+  const rule = detach(r.rule);
+  const own: RejectClass = { category: r.category, rule, key: `${r.category}\u0000${rule}` };
+  byAction.set(detach(text), own);
   return own;
 }
 

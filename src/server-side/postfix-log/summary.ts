@@ -278,6 +278,23 @@ function normAddress(address: string, domain: string): string {
   return at < 0 || address.endsWith(domain) ? address : address.slice(0, at + 1) + domain;
 }
 
+/**
+ * A detached copy of a string, shared while the same string comes back: messages from one service
+ * or client in a row keep one copy, not one each.
+ */
+class LastCopy {
+  private source = "";
+  private copy = "";
+
+  of(s: string): string {
+    if (s !== this.source) {
+      this.copy = detach(s);
+      this.source = this.copy;
+    }
+    return this.copy;
+  }
+}
+
 function rows(t: BoundedTable<unknown>, n: number): TopRow[] {
   return t.top(n).map((r) => ({ key: r.key, count: r.count }));
 }
@@ -428,15 +445,34 @@ export class LogSummarizer {
   diagnostic(d: Diagnostic): void {
     const text = d.text.length > 160 ? d.text.slice(0, 159) + "…" : d.text;
     if (d.level === "warning") {
-      const w = this.warnings.add(`${d.daemon}\u0000${text}`);
-      w.daemon = detach(d.daemon);
-      w.text = detach(text);
+      const w = this.warnings.add(this.diagnosticKey(d.daemon, text));
+      if (!w.text) {
+        w.daemon = detach(d.daemon);
+        w.text = detach(text);
+      }
     } else {
       const e = this.errors.add(`${d.level}\u0000${d.daemon}\u0000${text}`);
-      e.level = d.level;
-      e.daemon = detach(d.daemon);
-      e.text = detach(text);
+      if (!e.text) {
+        e.level = d.level;
+        e.daemon = detach(d.daemon);
+        e.text = detach(text);
+      }
     }
+  }
+
+  /** Copies of the service and client of the last message received, shared by the next ones. */
+  private readonly serviceCopy = new LastCopy();
+  private readonly clientCopy = new LastCopy();
+
+  private lastDiagnostic = { daemon: "", text: "", key: "" };
+
+  /** `daemon\0text`, built once for a run of the same warning (SASL failures come in bursts). */
+  private diagnosticKey(daemon: string, text: string): string {
+    const last = this.lastDiagnostic;
+    if (text === last.text && daemon === last.daemon) return last.key;
+    const key = detach(`${daemon}\u0000${text}`);
+    this.lastDiagnostic = { daemon: detach(daemon), text: key.slice(daemon.length + 1), key };
+    return key;
   }
 
   /** Whether the event needs state from lines before this part of a split log (see `laterPart`). */
@@ -511,8 +547,8 @@ export class LogSummarizer {
       }
       case "received": {
         const m = this.tracker.open(e.qid, ts);
-        m.via = detach(e.service);
-        m.client = detach(peerLabel(e.peer));
+        m.via = this.serviceCopy.of(e.service);
+        m.client = this.clientCopy.of(peerLabel(e.peer));
         const tls = e.tls ?? this.sessions.get(e.pid) === true;
         m.tls = tls;
         if (tls) this.receivedTls++;
@@ -601,8 +637,10 @@ export class LogSummarizer {
       }
       case "outbound-error": {
         const o = this.outboundErrors.add(`${e.host}\u0000${e.text}`);
-        o.host = detach(e.host);
-        o.reason = detach(e.text);
+        if (!o.reason) {
+          o.host = detach(e.host);
+          o.reason = detach(e.text);
+        }
         return;
       }
       case "postscreen":
@@ -686,8 +724,10 @@ export class LogSummarizer {
       this.bump(ts, "bounced");
       const reason = shortReason(e.reason);
       const b = this.bounces.add(`${e.relay}\u0000${reason}`);
-      b.relay = detach(e.relay);
-      b.reason = detach(reason);
+      if (!b.reason) {
+        b.relay = detach(e.relay);
+        b.reason = detach(reason);
+      }
     } else if (e.status === "expired") {
       this.t.expired++;
     }
@@ -702,11 +742,11 @@ export class LogSummarizer {
     else if (e.action === "hold") this.t.held++;
     else this.t.discarded++;
     if (e.action !== "reject" && e.action !== "milter-reject") return;
-    const { category, rule } = classifyReject(e.text, e.source, e.action);
-    const r = this.rejects.add(`${category}\u0000${rule}`);
+    const { category, rule, key } = classifyReject(e.text, e.source, e.action);
+    const r = this.rejects.add(key);
     if (!r.category) {
       r.category = category;
-      r.rule = detach(rule);
+      r.rule = rule;
       r.code = detach([e.code, e.dsn].filter(Boolean).join(" "));
       r.example = detach(`${e.stage}: ${stripAddress(e.text)}`.slice(0, 200));
     }

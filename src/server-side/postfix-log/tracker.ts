@@ -70,13 +70,23 @@ export class MessageTracker {
 
   constructor(private readonly capacity = 200_000) {}
 
+  /**
+   * The message looked up last: a later part of a split log asks for a message twice per line (is
+   * it known here? then the event itself), and a message's lines often come in a row.
+   */
+  private last: MessageState | undefined;
+
   get(qid: string): MessageState | undefined {
-    return this.open_.get(qid);
+    const last = this.last;
+    if (last !== undefined && last.qid === qid) return last;
+    const m = this.open_.get(qid);
+    if (m) this.last = m;
+    return m;
   }
 
   /** The state of `qid`, created when first seen. */
   open(qid: string, ts: number): MessageState {
-    let m = this.open_.get(qid);
+    let m = this.get(qid);
     if (!m) {
       if (this.open_.size >= this.capacity) this.evictOldest();
       // a copy: the queue id is kept while the message is open and must not pin its log chunk
@@ -95,6 +105,7 @@ export class MessageTracker {
         lastSeen: ts,
       };
       this.open_.set(own, m);
+      this.last = m;
     }
     return m;
   }
@@ -102,15 +113,17 @@ export class MessageTracker {
   private evictOldest(): void {
     const oldest = this.open_.keys().next();
     if (!oldest.done) {
+      this.last = undefined;
       this.open_.delete(oldest.value);
       this.evicted++;
     }
   }
 
   close(qid: string): MessageState | undefined {
-    const m = this.open_.get(qid);
+    const m = this.get(qid);
     if (m) {
-      this.open_.delete(qid);
+      this.last = undefined;
+      this.open_.delete(m.qid);
       this.completed++;
     }
     return m;
@@ -135,6 +148,7 @@ export class MessageTracker {
    * messages as the newest (a queue id seen again there is the later message).
    */
   absorb(snap: TrackerSnapshot): void {
+    this.last = undefined;
     this.evicted += snap.evicted;
     this.completed += snap.completed;
     for (const m of snap.open) {

@@ -152,6 +152,7 @@ describe("Postfix line classifier", () => {
     assert.deepEqual(classifyReject(e.text, e.source, e.action), {
       category: "relay-denied",
       rule: "reject_unauth_destination",
+      key: "relay-denied\u0000reject_unauth_destination",
     });
   });
   it("names the DNSBL of a postscreen reject", () => {
@@ -162,6 +163,7 @@ describe("Postfix line classifier", () => {
     assert.deepEqual(classifyReject(e.text, e.source, e.action), {
       category: "dnsbl",
       rule: "zen.spamhaus.org",
+      key: "dnsbl\u0000zen.spamhaus.org",
     });
   });
   it("reads SASL failures, lost connections, TLS sessions and submission services", () => {
