@@ -264,12 +264,23 @@ const LOST_PREFIXES: [string, "lost" | "timeout" | "too-many-errors" | "pipelini
 ];
 
 function smtpdEvent(text: string, service: string, pid: number): MailEvent {
-  if (text.startsWith("connect from "))
-    return { kind: "connect", service, peer: parsePeer(text.slice(13)), pid };
-  if (text.startsWith("disconnect from ")) {
+  // the first letter picks the one or two prefixes worth testing
+  const c0 = text.charCodeAt(0);
+  if (c0 === 99 /* c */) {
+    return text.startsWith("connect from ")
+      ? { kind: "connect", service, peer: parsePeer(text.slice(13)), pid }
+      : OTHER;
+  }
+  if (c0 === 100 /* d */) {
+    if (!text.startsWith("disconnect from ")) return OTHER;
     const end = text.indexOf(" ", 16);
     return { kind: "disconnect", service, peer: parsePeer(text.slice(16, end < 0 ? undefined : end)), pid };
   }
+  if (c0 === 108 /* l */ || c0 === 116 /* t */ || c0 === 105 /* i */) return lostEvent(text, service);
+  return tlsEvent(text, service, pid);
+}
+
+function lostEvent(text: string, service: string): MailEvent {
   for (const [prefix, what] of LOST_PREFIXES) {
     if (text.startsWith(prefix)) {
       const sp = text.indexOf(" from ", prefix.length);
@@ -285,6 +296,10 @@ function smtpdEvent(text: string, service: string, pid: number): MailEvent {
       };
     }
   }
+  return OTHER;
+}
+
+function tlsEvent(text: string, service: string, pid: number): MailEvent {
   const tls = text.indexOf(" TLS connection established from ");
   if (tls > 0 && tls < 12) {
     const end = text.indexOf(": ", tls + 33);
@@ -421,9 +436,11 @@ function classifyText(
         if (text === "removed") return { kind: "removed", qid, by: daemon };
         if (text.startsWith("from=<")) {
           const sender = angle(text, "from=<");
-          if (text.indexOf(", status=expired") > 0) return { kind: "expired", qid, sender };
-          const size = Number(field(text, ", size="));
-          const nrcpt = Number.parseInt(field(text, ", nrcpt="), 10);
+          // the rest follows the sender: "from=<s>, size=N, nrcpt=N (queue active)"
+          const after = 6 + sender.length;
+          if (text.indexOf(", status=expired", after) > 0) return { kind: "expired", qid, sender };
+          const size = Number(field(text, ", size=", after));
+          const nrcpt = Number.parseInt(field(text, ", nrcpt=", after), 10);
           if (!Number.isFinite(size)) return OTHER;
           return { kind: "queued", qid, sender, size, nrcpt: Number.isFinite(nrcpt) ? nrcpt : 0 };
         }
