@@ -1,4 +1,4 @@
-import type { MailEvent, Peer } from "./postfix-log/events.js";
+import { peerLabel, type MailEvent, type Peer } from "./postfix-log/events.js";
 
 /**
  * Exim's main log as the second supported format:
@@ -181,7 +181,7 @@ export function classifyExim(text: string): MailEvent[] {
       const stage = w < 0 ? "CONNECT" : text.includes("message data") ? "DATA" : "command";
       return [{ kind: "lost", what: "lost", stage, service: "exim", peer }];
     }
-    return [{ kind: "connect", service: "exim", peer, pid: -1 }];
+    return [{ kind: "connect", service: "exim", client: peerLabel(peer), pid: -1 }];
   }
   if (text.startsWith("unexpected disconnection while reading SMTP command from ")) {
     return [{ kind: "lost", what: "lost", stage: "command", service: "exim", peer: bracketPeer(text, 58) }];
@@ -223,13 +223,14 @@ function messageLine(qid: string, rest: string): MailEvent[] {
       const events: MailEvent[] = [];
       if (peer) {
         const tls = opt(rest, "X");
-        events.push({ kind: "received", qid, service: `exim/${proto}`, peer, pid: -1, tls: tls !== "" });
+        const client = peerLabel(peer);
+        events.push({ kind: "received", qid, service: `exim/${proto}`, client, pid: -1, tls: tls !== "" });
         if (tls) {
           const [protocol = "", cipher = ""] = tls.split(":");
           events.push({
             kind: "tls-in",
             service: `exim/${proto}`,
-            peer,
+            client,
             protocol,
             cipher,
             trust: opt(rest, "CV") === "yes" ? "Verified" : "Anonymous",

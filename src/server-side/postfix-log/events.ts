@@ -14,8 +14,9 @@ export type DeliveryStatus = "sent" | "deferred" | "bounced" | "expired" | "unde
 export type DiagnosticLevel = "warning" | "error" | "fatal" | "panic";
 
 export type MailEvent =
-  | { kind: "connect"; service: string; peer: Peer; pid: number }
-  | { kind: "disconnect"; service: string; peer: Peer; pid: number }
+  /** `client` as logged (`name[ip]`): kept as one string, as sessions are counted, not listed. */
+  | { kind: "connect"; service: string; client: string; pid: number }
+  | { kind: "disconnect"; service: string; client: string; pid: number }
   | {
       kind: "lost";
       what: "lost" | "timeout" | "too-many-errors" | "pipelining";
@@ -26,7 +27,8 @@ export type MailEvent =
   | {
       kind: "tls-in";
       service: string;
-      peer: Peer;
+      /** The client as logged, `name[ip]`. */
+      client: string;
       protocol: string;
       cipher: string;
       trust: string;
@@ -38,7 +40,8 @@ export type MailEvent =
       kind: "received";
       qid: string;
       service: string;
-      peer: Peer;
+      /** The client as logged, `name[ip]`. */
+      client: string;
       saslUser?: string;
       pid: number;
       tls?: boolean;

@@ -44,8 +44,9 @@ class ByteInterner {
 
 /** What consecutive lines share when their headers are read from bytes. */
 export class ByteHeaderCache {
-  private readonly stamp = new Uint8Array(16);
-  private stampMs = NaN;
+  /** The first 12 bytes of the last stamp parsed ("Mmm dd HH:MM") and that minute's wall-clock ms. */
+  private readonly stamp = new Uint8Array(12);
+  private minuteMs = NaN;
   private dayKey = -1;
   private dayMs = 0;
   private readonly names = new ByteInterner();
@@ -94,12 +95,17 @@ export class ByteHeaderCache {
 
   /** The wall-clock ms of a classic stamp; undefined for any other stamp (or none). */
   private timestamp(buf: Buffer, start: number): number | undefined {
+    // "Mmm dd HH:MM:SS ": lines of one minute share the first 12 bytes; only the seconds are read
     const s = this.stamp;
-    let same = this.stampMs === this.stampMs; // not NaN: a stamp is cached
-    // seconds change first: compare from the end
-    for (let k = 15; same && k >= 0; k--) if (buf[start + k] !== s[k]) same = false;
-    if (same) return this.stampMs;
-    // "Mmm dd HH:MM:SS " with the day space- or zero-padded, as parseSyslogLine reads it
+    let same = this.minuteMs === this.minuteMs; // not NaN: a minute is cached
+    for (let k = 11; same && k >= 0; k--) if (buf[start + k] !== s[k]) same = false;
+    if (same) {
+      const sec = two(buf, start + 13);
+      if (sec >= 0 && sec <= 60 && buf[start + 12] === COLON && buf[start + 15] === SPACE)
+        return this.minuteMs + sec * 1000;
+      return undefined;
+    }
+    // the day space- or zero-padded, as parseSyslogLine reads it
     const month = MONTHS.get(
       ((buf[start] as number) << 16) | ((buf[start + 1] as number) << 8) | (buf[start + 2] as number),
     );
@@ -117,9 +123,9 @@ export class ByteHeaderCache {
       this.dayKey = dayKey;
       this.dayMs = Date.UTC(this.ctx.year(month, day), month, day);
     }
-    for (let k = 0; k < 16; k++) s[k] = buf[start + k] as number;
-    this.stampMs = this.dayMs + ((h * 60 + mi) * 60 + sec) * 1000;
-    return this.stampMs;
+    for (let k = 0; k < 12; k++) s[k] = buf[start + k] as number;
+    this.minuteMs = this.dayMs + (h * 60 + mi) * 60_000;
+    return this.minuteMs + sec * 1000;
   }
 }
 

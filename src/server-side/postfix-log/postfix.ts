@@ -268,13 +268,13 @@ function smtpdEvent(text: string, service: string, pid: number): MailEvent {
   const c0 = text.charCodeAt(0);
   if (c0 === 99 /* c */) {
     return text.startsWith("connect from ")
-      ? { kind: "connect", service, peer: parsePeer(text.slice(13)), pid }
+      ? { kind: "connect", service, client: text.slice(13), pid }
       : OTHER;
   }
   if (c0 === 100 /* d */) {
     if (!text.startsWith("disconnect from ")) return OTHER;
     const end = text.indexOf(" ", 16);
-    return { kind: "disconnect", service, peer: parsePeer(text.slice(16, end < 0 ? undefined : end)), pid };
+    return { kind: "disconnect", service, client: text.slice(16, end < 0 ? undefined : end), pid };
   }
   if (c0 === 108 /* l */ || c0 === 116 /* t */ || c0 === 105 /* i */) return lostEvent(text, service);
   return tlsEvent(text, service, pid);
@@ -307,7 +307,7 @@ function tlsEvent(text: string, service: string, pid: number): MailEvent {
     return {
       kind: "tls-in",
       service,
-      peer: parsePeer(text.slice(tls + 33, end)),
+      client: text.slice(tls + 33, end),
       protocol,
       cipher,
       trust: text.slice(0, tls),
@@ -448,11 +448,11 @@ function classifyText(
       case "smtpd":
         if (text.startsWith("client=")) {
           const comma = text.indexOf(", ", 7);
-          const user = field(text, "sasl_username=");
-          const peer = parsePeer(text.slice(7, comma < 0 ? undefined : comma));
+          const client = text.slice(7, comma < 0 ? undefined : comma);
+          const user = comma < 0 ? "" : field(text, "sasl_username=", comma);
           return user
-            ? { kind: "received", qid, service, peer, saslUser: user, pid }
-            : { kind: "received", qid, service, peer, pid };
+            ? { kind: "received", qid, service, client, saslUser: user, pid }
+            : { kind: "received", qid, service, client, pid };
         }
         return OTHER;
       case "pickup":

@@ -548,7 +548,7 @@ export class LogSummarizer {
       case "received": {
         const m = this.tracker.open(e.qid, ts);
         m.via = this.serviceCopy.of(e.service);
-        m.client = this.clientCopy.of(peerLabel(e.peer));
+        m.client = this.clientCopy.of(e.client);
         const tls = e.tls ?? this.sessions.get(e.pid) === true;
         m.tls = tls;
         if (tls) this.receivedTls++;

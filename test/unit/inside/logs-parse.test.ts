@@ -198,7 +198,7 @@ describe("Postfix line classifier", () => {
       kind: "received",
       qid: "69BAB168391",
       service: "postfix/submissions/smtpd",
-      peer: { name: "unknown", ip: "127.0.0.52" },
+      client: "unknown[127.0.0.52]",
       saslUser: "bob@lab.test",
       pid: 9,
     });
