@@ -3,7 +3,7 @@
  * start-up, no output): splitting into lines, the syslog header, classifying the Postfix text, and
  * the whole analysis with the summary. A tool for tuning the parser, not part of `npm run bench`.
  *
- *   node --import tsx bench/logs-stages.ts FILE
+ *   node --import tsx bench/logs-stages.ts FILE [STAGE...]   (default: every stage)
  *
  * Build FILE with bench/replay-log.ts (as `npm run bench -- logs` does). Each stage runs four times
  * over the file held in memory; the best run is reported.
@@ -52,14 +52,15 @@ function once(data: Buffer, stage: (typeof STAGES)[number]): number {
   return ((performance.now() - t0) * 1000) / Math.max(1, counts.total);
 }
 
-const file = process.argv[2];
-if (!file) {
-  process.stderr.write("usage: node --import tsx bench/logs-stages.ts FILE\n");
+const [file, ...wanted] = process.argv.slice(2);
+const unknown = wanted.filter((w) => !(STAGES as readonly string[]).includes(w));
+if (!file || unknown.length > 0) {
+  process.stderr.write(`usage: node --import tsx bench/logs-stages.ts FILE [${STAGES.join("|")}...]\n`);
   process.exit(2);
 }
 const data = readFileSync(file);
 let previous = 0;
-for (const stage of STAGES) {
+for (const stage of STAGES.filter((s) => wanted.length === 0 || wanted.includes(s))) {
   const best = Math.min(...[0, 1, 2, 3].map(() => once(data, stage)));
   process.stdout.write(
     `${stage.padEnd(9)} ${best.toFixed(3)} µs/line (this stage ${(best - previous).toFixed(3)})\n`,
