@@ -10,6 +10,7 @@ import {
 import { ByteHeaderCache } from "../../../src/server-side/postfix-log/line-bytes.js";
 import { classifyPostfix } from "../../../src/server-side/postfix-log/postfix.js";
 import { classifyDeferral, classifyReject } from "../../../src/server-side/postfix-log/reasons.js";
+import { MessageTracker } from "../../../src/server-side/postfix-log/tracker.js";
 
 const years = () => new HeaderContext(new Date("2026-12-03T20:00:00Z"));
 
@@ -260,6 +261,27 @@ describe("Postfix line classifier", () => {
         "host mx.example[192.0.2.1] said: 450 4.7.1 Greylisted (in reply to RCPT TO command)",
       ),
       "remote-temporary",
+    );
+  });
+});
+
+describe("open messages by queue id", () => {
+  it("finds, closes and evicts messages, ids that differ in leading zeros apart", () => {
+    const t = new MessageTracker(2);
+    t.open("0A", 1).sender = "a";
+    t.open("A", 2).sender = "b";
+    assert.equal(t.get("0A")?.sender, "a");
+    assert.equal(t.get("A")?.sender, "b");
+    assert.equal(t.close("0A")?.sender, "a");
+    assert.equal(t.get("0A"), undefined);
+    t.open("4dXyZq1Abcz", 3);
+    t.open("3dXyZq1Abcz", 4); // over capacity: "A", the oldest, is evicted
+    assert.equal(t.get("A"), undefined);
+    assert.equal(t.evicted, 1);
+    assert.equal(t.get("4dXyZq1Abcz")?.firstSeen, 3);
+    assert.deepEqual(
+      t.snapshot().open.map((m) => m.qid),
+      ["4dXyZq1Abcz", "3dXyZq1Abcz"],
     );
   });
 });
