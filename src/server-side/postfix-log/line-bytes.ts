@@ -65,10 +65,15 @@ export class ByteHeaderCache {
     while (i < end && buf[i] !== SPACE) i++;
     const hostEnd = i;
     if (hostEnd >= end || hostEnd === start + 16) return "truncated";
-    // the program ends at the first ": "
+    // the program ends at the first ": "; a space before it means no program (parseSyslogLine agrees)
     let colon = hostEnd + 1;
-    while (colon < end && !(buf[colon] === COLON && buf[colon + 1] === SPACE)) colon++;
-    if (colon >= end) return "truncated";
+    for (;;) {
+      if (colon >= end) return "truncated";
+      const c = buf[colon];
+      if (c === COLON && buf[colon + 1] === SPACE) break;
+      if (c === SPACE) return "truncated";
+      colon++;
+    }
     let progEnd = colon;
     let pid = 0;
     if (buf[colon - 1] === CLOSE) {
@@ -83,7 +88,6 @@ export class ByteHeaderCache {
       progEnd = open;
     }
     if (progEnd === hostEnd + 1) return "truncated";
-    for (let k = hostEnd + 1; k < progEnd; k++) if (buf[k] === SPACE) return "truncated";
     return {
       ts,
       host: this.names.get(buf, text, start + 16, hostEnd),
