@@ -91,7 +91,13 @@ export class LogAnalyser {
   private postfixSeen = false;
   private eximSeen = false;
 
-  constructor(private readonly opts: LogAnalysisOptions) {
+  /** The time range, read on every line (not from the options object the caller built). */
+  private readonly since: number;
+  private readonly until: number;
+
+  constructor(opts: LogAnalysisOptions) {
+    this.since = opts.since ?? -Infinity;
+    this.until = opts.until ?? Infinity;
     this.summarizer = new LogSummarizer(opts);
     this.years = new HeaderContext(opts.now);
     this.bytes = new ByteHeaderCache(this.years);
@@ -123,10 +129,7 @@ export class LogAnalyser {
 
   private consumeLine(line: SyslogLine, exim: boolean): void {
     const ts = line.ts;
-    if (
-      (this.opts.since !== undefined && ts < this.opts.since) ||
-      (this.opts.until !== undefined && ts >= this.opts.until)
-    ) {
+    if (ts < this.since || ts >= this.until) {
       this.counts.outOfRange++;
       return;
     }

@@ -340,7 +340,13 @@ function postscreenEvent(text: string): MailEvent {
   return { kind: "postscreen", what, ip, detail: text };
 }
 
-const ACTIONS: RejectAction[] = ["reject", "reject_warning", "hold", "discard", "milter-reject"];
+/** The actions that begin with a letter (by char code), to test only those. */
+const ACTIONS_BY_LETTER = new Map<number, RejectAction[]>();
+for (const action of ["reject", "reject_warning", "hold", "discard", "milter-reject"] as const) {
+  const list = ACTIONS_BY_LETTER.get(action.charCodeAt(0)) ?? [];
+  list.push(action);
+  ACTIONS_BY_LETTER.set(action.charCodeAt(0), list);
+}
 
 /**
  * Classifies one Postfix line (already split by parseSyslogLine); undefined when the program is not a
@@ -397,8 +403,9 @@ function classifyText(
   // actions logged by smtpd, cleanup, postscreen: "reject: ...", "hold: ...", ...
   const c0 = text.charCodeAt(0);
   const actor = daemon === "smtpd" || daemon === "cleanup" || daemon === "postscreen";
-  if (actor && (c0 === 114 || c0 === 104 || c0 === 100 || c0 === 109)) {
-    for (const action of ACTIONS) {
+  const actions = actor ? ACTIONS_BY_LETTER.get(c0) : undefined;
+  if (actions !== undefined) {
+    for (const action of actions) {
       if (
         text.startsWith(action) &&
         text.charCodeAt(action.length) === 58 &&

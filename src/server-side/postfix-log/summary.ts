@@ -508,7 +508,10 @@ export class LogSummarizer {
     }
     if (ts < this.first) this.first = ts;
     if (ts > this.last) this.last = ts;
+    // the kinds most lines have come first: a switch on strings tests its cases in order
     switch (e.kind) {
+      case "other":
+        return;
       case "connect":
         this.inbound++;
         this.sessionsIn++;
@@ -660,8 +663,6 @@ export class LogSummarizer {
         if (this.traceLimit > 0) this.tracker.open(e.newQid, ts).origin = detach(`${e.what} of ${e.qid}`);
         return;
       }
-      case "other":
-        return;
     }
   }
 
