@@ -412,7 +412,10 @@ export function renderLocalTables(ev: LocalEvidence, lang: Lang, color: boolean)
           l.address,
           l.port,
           l.service,
-          l.owner ? `${l.owner.command}[${l.owner.pid}]` : "?",
+          // "+N": processes that inherited the socket (Postfix's smtpd children of master)
+          l.owner
+            ? `${l.owner.command}[${l.owner.pid}]${l.owner.sharedCount ? ` +${l.owner.sharedCount}` : ""}`
+            : "?",
         ]),
         color,
       ),

@@ -451,6 +451,6 @@ export function firewallFindings(f: FirewallEvidence): Finding[] {
 
 function ownerText(owner: SocketOwner | null): string {
   if (!owner) return "owner not visible";
-  const shared = owner.sharedWith?.length ?? 0;
+  const shared = owner.sharedCount ?? 0;
   return `${owner.command}[${owner.pid}]${shared > 0 ? ` (+${shared} sharing it)` : ""}`;
 }

@@ -34,9 +34,15 @@ export interface SocketEntry {
 export interface SocketOwner {
   pid: number;
   command: string;
-  /** Other processes holding the same socket, e.g. the smtpd children of Postfix's master. */
+  /**
+   * Other processes holding the same socket, e.g. the smtpd children of Postfix's master: the first
+   * MAX_SHARED_LISTED by pid (a busy server has hundreds), with their number in `sharedCount`.
+   */
   sharedWith?: { pid: number; command: string }[];
+  sharedCount?: number;
 }
+
+const MAX_SHARED_LISTED = 20;
 
 interface SocketHolder {
   pid: number;
@@ -62,9 +68,17 @@ export function chooseOwner(holders: SocketHolder[]): SocketOwner {
   const pids = new Set(holders.map((h) => h.pid));
   const roots = holders.filter((h) => !pids.has(h.ppid));
   const pick = (roots.length > 0 ? roots : holders).reduce((a, b) => (b.pid < a.pid ? b : a));
-  const others = holders.filter((h) => h !== pick).map((h) => ({ pid: h.pid, command: h.command }));
+  const others = holders
+    .filter((h) => h !== pick)
+    .sort((a, b) => a.pid - b.pid)
+    .map((h) => ({ pid: h.pid, command: h.command }));
   return others.length > 0
-    ? { pid: pick.pid, command: pick.command, sharedWith: others }
+    ? {
+        pid: pick.pid,
+        command: pick.command,
+        sharedWith: others.slice(0, MAX_SHARED_LISTED),
+        sharedCount: others.length,
+      }
     : { pid: pick.pid, command: pick.command };
 }
 

@@ -22,7 +22,7 @@ import {
   socketFindings,
 } from "../../../src/server-side/local-findings.js";
 import { parseMainCf, parseMasterCf } from "../../../src/server-side/postconf.js";
-import { gatherSockets, parseProcNetTcp } from "../../../src/server-side/sockets.js";
+import { chooseOwner, gatherSockets, parseProcNetTcp } from "../../../src/server-side/sockets.js";
 
 const FIX = "test/fixtures/inside";
 const read = (f: string) => readFileSync(`${FIX}/${f}`, "utf8");
@@ -43,6 +43,21 @@ describe("sockets from /proc", () => {
     assert.deepEqual(
       v6.map((s) => `${s.localIp}:${s.localPort}`),
       ["::1:993", "::ffff:127.0.0.10:110"],
+    );
+  });
+  it("name the parent of a busy server's children as owner, and list a bounded number of the others", () => {
+    const children = Array.from({ length: 150 }, (_, i) => ({ pid: 1000 - i, ppid: 5000, command: "smtpd" }));
+    const owner = chooseOwner([...children, { pid: 5000, ppid: 1, command: "master" }]);
+    assert.deepEqual([owner.pid, owner.command, owner.sharedCount], [5000, "master", 150]);
+    assert.equal(owner.sharedWith?.length, 20);
+    assert.equal(owner.sharedWith?.[0]?.pid, 851);
+    // when no holder's parent is outside the set (a cycle cannot happen, but /proc may be racing), the lowest pid
+    assert.equal(
+      chooseOwner([
+        { pid: 9, ppid: 8, command: "a" },
+        { pid: 8, ppid: 9, command: "b" },
+      ]).pid,
+      8,
     );
   });
   it("list mail listeners with their owning process, and judge states per port", () => {
@@ -68,6 +83,7 @@ describe("sockets from /proc", () => {
       ["127.0.0.10:25 master[4242]", "::ffff:127.0.0.10:110 -", "0.0.0.0:587 -", "::1:993 -"],
     );
     assert.deepEqual(ev.listeners[0]?.owner?.sharedWith, [{ pid: 107, command: "smtpd" }]);
+    assert.equal(ev.listeners[0]?.owner?.sharedCount, 1);
     assert.deepEqual(ev.mailPorts, [
       {
         port: 25,
