@@ -63,10 +63,11 @@ let rejectCached = 0;
  *   classifyReject("<x@a>: Relay access denied", "smtpd", "reject") // { category: "relay-denied", rule: "reject_unauth_destination", key: ... }
  */
 export function classifyReject(rawText: string, source: string, action: string): RejectClass {
+  // source and action are the parser's own literals: nothing to copy
   let bySource = rejectCache.get(source);
-  if (!bySource) rejectCache.set(detach(source), (bySource = new Map()));
+  if (!bySource) rejectCache.set(source, (bySource = new Map()));
   let byAction = bySource.get(action);
-  if (!byAction) bySource.set(detach(action), (byAction = new Map()));
+  if (!byAction) bySource.set(action, (byAction = new Map()));
   const text = stripAddress(rawText);
   const hit = byAction.get(text);
   if (hit) return hit;
