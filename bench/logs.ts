@@ -7,10 +7,12 @@
  * as separate processes under /usr/bin/time -v (peak RSS, user+system CPU) on the same file, mxray as
  * `npx mxray` runs it (bin/mxray.js on the compiled dist/, rebuilt first; start-up included); the grand
  * totals are compared the way pflogsumm prints them (src/server-side/pflogsumm-compat.ts).
- * mxray runs three times: by default (the file split across one thread per CPU), with `--jobs 1`
- * (one pass, one thread), and by default with V8's old space capped at 64 MB per thread: that it
- * finishes with the same totals shows its memory does not grow with the log (the uncapped peak is
- * V8 collecting lazily).
+ * mxray by default (the file split across one thread per CPU) and pflogsumm run in rounds, back to
+ * back in alternating order (MXRAY_BENCH_ROUNDS, default 3): the machine's speed drifts between runs,
+ * and the round with the median ratio is the one reported, with the range. mxray then runs with
+ * `--jobs 1` (one pass, one thread), and by default with V8's old space capped at 64 MB per thread:
+ * that it finishes with the same totals shows its memory does not grow with the log (the uncapped
+ * peak is V8 collecting lazily).
  *
  *   npm run bench -- logs                      # 1 GB
  *   node --import tsx bench/logs.ts            # the same, without the lab
@@ -31,6 +33,15 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DIR = "/var/tmp/mxray-bench-logs";
 /** Old-space cap (MB) of the second mxray run, which shows that memory does not grow with the log. */
 const CAPPED_HEAP_MB = 64;
+/** Rounds of mxray and pflogsumm back to back (MXRAY_BENCH_ROUNDS, default 3). */
+const ROUNDS = Math.max(1, Math.min(20, Math.floor(Number(process.env.MXRAY_BENCH_ROUNDS ?? 3)) || 1));
+
+interface Round {
+  mx: Measured;
+  pf: Measured;
+  speedup: number;
+}
+
 interface Measured {
   seconds: number;
   /** User + system CPU seconds (from /usr/bin/time): fairer than wall time on a busy machine. */
@@ -77,29 +88,58 @@ export async function run(): Promise<Record<string, unknown>> {
     execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "inherit" });
     const mxrayLogs = (nodeFlags: string[], flags: string[] = []) =>
       timed(process.execPath, [...nodeFlags, join(ROOT, "bin/mxray.js"), "logs", "--json", ...flags, log]);
-    const mx = mxrayLogs([]);
+    const totalsOf = (m: Measured) =>
+      mxrayAsPflogsumm((JSON.parse(m.stdout) as { data: PflogsummView }).data);
+    // the machine's speed drifts between runs (by a quarter on a shared 2-core one): the tools run
+    // in rounds, back to back in alternating order, and the round with the median ratio is reported
+    const rounds: Round[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      let mx: Measured;
+      let pf: Measured;
+      if (r % 2 === 0) {
+        mx = mxrayLogs([]);
+        pf = timed("pflogsumm", [log]);
+      } else {
+        pf = timed("pflogsumm", [log]);
+        mx = mxrayLogs([]);
+      }
+      rounds.push({ mx, pf, speedup: pf.seconds / mx.seconds });
+      console.log(
+        `bench/logs: round ${r + 1}/${ROUNDS}: mxray ${mx.seconds.toFixed(2)} s, pflogsumm ${pf.seconds.toFixed(2)} s, ${(pf.seconds / mx.seconds).toFixed(2)}x`,
+      );
+    }
+    const median = [...rounds].sort((a, b) => a.speedup - b.speedup)[(rounds.length - 1) >> 1] as Round;
+    const { mx, pf } = median;
     const onePass = mxrayLogs([], ["--jobs", "1"]);
     // the same run with V8's old space capped: it completes, so the summary's state is bounded and the
     // default run's larger peak is V8 collecting lazily, not memory that grows with the log
     const capped = mxrayLogs([`--max-old-space-size=${CAPPED_HEAP_MB}`]);
-    const pf = timed("pflogsumm", [log]);
-    const totalsOf = (m: Measured) =>
-      mxrayAsPflogsumm((JSON.parse(m.stdout) as { data: PflogsummView }).data);
     const mine = totalsOf(mx);
     const theirs = parsePflogsummTotals(pf.stdout);
     const disagreements = Object.entries(mine)
       .filter(([k, v]) => theirs[k] !== undefined && theirs[k] !== v)
       .map(([k, v]) => `${k}: mxray ${v}, pflogsumm ${theirs[k]}`);
+    for (const [i, r] of rounds.entries()) {
+      if (JSON.stringify(totalsOf(r.mx)) !== JSON.stringify(mine))
+        disagreements.push(`round ${i + 1}: mxray's totals differ`);
+      if (JSON.stringify(parsePflogsummTotals(r.pf.stdout)) !== JSON.stringify(theirs))
+        disagreements.push(`round ${i + 1}: pflogsumm's totals differ`);
+    }
     const compared = Object.keys(mine).filter((k) => theirs[k] !== undefined).length;
     const result = {
       sizeMb: Math.round(sizeMb),
       lines: built.lines,
+      rounds: rounds.map((r) => ({
+        mxraySeconds: round(r.mx.seconds),
+        pflogsummSeconds: round(r.pf.seconds),
+        speedup: round(r.speedup),
+      })),
       mxray: {
         seconds: round(mx.seconds),
         cpuSeconds: round(mx.cpuSeconds),
         mbPerSecond: round(sizeMb / mx.seconds),
         mbPerCpuSecond: round(sizeMb / mx.cpuSeconds),
-        maxRssMb: round(mx.maxRssKb / 1024),
+        maxRssMb: round(Math.max(...rounds.map((r) => r.mx.maxRssKb)) / 1024),
       },
       mxrayOneThread: {
         seconds: round(onePass.seconds),
@@ -119,10 +159,15 @@ export async function run(): Promise<Record<string, unknown>> {
         cpuSeconds: round(pf.cpuSeconds),
         mbPerSecond: round(sizeMb / pf.seconds),
         mbPerCpuSecond: round(sizeMb / pf.cpuSeconds),
-        maxRssMb: round(pf.maxRssKb / 1024),
+        maxRssMb: round(Math.max(...rounds.map((r) => r.pf.maxRssKb)) / 1024),
       },
-      speedup: round(pf.seconds / mx.seconds),
+      /** The median round's ratio of wall times (and of CPU times). */
+      speedup: round(median.speedup),
       cpuSpeedup: round(pf.cpuSeconds / mx.cpuSeconds),
+      speedupRange: [
+        round(Math.min(...rounds.map((r) => r.speedup))),
+        round(Math.max(...rounds.map((r) => r.speedup))),
+      ],
       totalsCompared: compared,
       totalsAgree: disagreements.length === 0 && compared > 0,
       disagreements,
@@ -133,7 +178,7 @@ export async function run(): Promise<Record<string, unknown>> {
         `pflogsumm ${result.pflogsumm.mbPerSecond} MB/s wall, ${result.pflogsumm.mbPerCpuSecond} MB/CPU-s (${result.pflogsumm.seconds} s, peak ${result.pflogsumm.maxRssMb} MB) | ` +
         `mxray --jobs 1: ${result.mxrayOneThread.mbPerSecond} MB/s (${result.mxrayOneThread.seconds} s, totals ${result.mxrayOneThread.sameTotals ? "same" : "DIFFER"}) | ` +
         `mxray with a ${CAPPED_HEAP_MB} MB heap cap: ${result.mxrayCappedHeap.seconds} s, peak ${result.mxrayCappedHeap.maxRssMb} MB, totals ${result.mxrayCappedHeap.sameTotals ? "same" : "DIFFER"} | ` +
-        `speedup ${result.speedup}x wall, ${result.cpuSpeedup}x CPU | grand totals ${result.totalsAgree ? `agree (${compared} values)` : `DISAGREE: ${disagreements.join("; ")}`}`,
+        `speedup ${result.speedup}x wall (median of ${ROUNDS} rounds, ${result.speedupRange[0]}–${result.speedupRange[1]}x), ${result.cpuSpeedup}x CPU | grand totals ${result.totalsAgree ? `agree (${compared} values)` : `DISAGREE: ${disagreements.join("; ")}`}`,
     );
     return result;
   } finally {
