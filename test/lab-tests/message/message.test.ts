@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
@@ -166,19 +166,41 @@ function swaks(args: string[], data?: string): string {
   return r.stdout;
 }
 
-/** Waits (bounded) for the delivered file carrying this Message-ID in x@lab.test's Maildir. */
+/**
+ * Waits (bounded) for the delivered file carrying this Message-ID in x@lab.test's Maildir. On a fresh
+ * lab the Maildir appears with the first delivery, and an IMAP test may move a message from new/ to
+ * cur/ (or a file may go between listing and reading it): all of these mean "look again".
+ */
 async function delivered(id: string): Promise<string> {
-  const dir = `${lab.run}/mail/lab.test/x/new`;
+  const maildir = `${lab.run}/mail/lab.test/x`;
   for (let i = 0; i < 100; i++) {
-    const files = readdirSync(dir)
-      .map((f) => join(dir, f))
-      .sort((x, y) => statSync(y).mtimeMs - statSync(x).mtimeMs)
-      .slice(0, 50);
-    const hit = files.find((f) => readFileSync(f, "latin1").includes(`<${id}@lab.test>`));
+    const hit = findMessage(maildir, `<${id}@lab.test>`);
     if (hit) return hit;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`message ${id} not delivered to ${dir} within 10 s`);
+  throw new Error(`message ${id} not delivered to ${maildir} within 10 s`);
+}
+
+function findMessage(maildir: string, messageId: string): string | undefined {
+  const recent: { file: string; mtime: number }[] = [];
+  for (const sub of ["new", "cur"]) {
+    const dir = join(maildir, sub);
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir)) {
+      const file = join(dir, f);
+      const mtime = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+      if (mtime !== undefined) recent.push({ file, mtime });
+    }
+  }
+  recent.sort((x, y) => y.mtime - x.mtime);
+  for (const { file } of recent.slice(0, 50)) {
+    try {
+      if (readFileSync(file, "latin1").includes(messageId)) return file;
+    } catch {
+      // moved to cur/ since the listing: found on the next look
+    }
+  }
+  return undefined;
 }
 
 function mxrayMessage(file: string): {
