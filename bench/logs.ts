@@ -103,9 +103,10 @@ export async function run(): Promise<Record<string, unknown>> {
         pf = timed("pflogsumm", [log]);
         mx = mxrayLogs([]);
       }
-      rounds.push({ mx, pf, speedup: pf.seconds / mx.seconds });
+      const speedup = pf.seconds / mx.seconds;
+      rounds.push({ mx, pf, speedup });
       console.log(
-        `bench/logs: round ${r + 1}/${ROUNDS}: mxray ${mx.seconds.toFixed(2)} s, pflogsumm ${pf.seconds.toFixed(2)} s, ${(pf.seconds / mx.seconds).toFixed(2)}x`,
+        `bench/logs: round ${r + 1}/${ROUNDS}: mxray ${mx.seconds.toFixed(2)} s, pflogsumm ${pf.seconds.toFixed(2)} s, ${speedup.toFixed(2)}x`,
       );
     }
     const median = [...rounds].sort((a, b) => a.speedup - b.speedup)[(rounds.length - 1) >> 1] as Round;
